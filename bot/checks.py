@@ -1,0 +1,58 @@
+"""`smartcity-bot check`: what would start, and what is missing, without starting anything."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.config import Config
+from storage.db import make_engine, pending_migrations
+
+_DATA_FILES = ("conferences.toml",)
+
+
+def describe(config: Config) -> tuple[list[str], bool]:
+    """Human-readable findings and whether everything needed is in place."""
+    lines = ["config: ok", f"language: {config.bot.language}, time zone: {config.bot.timezone}"]
+    ok = True
+    database_line, database_ok = _database(config)
+    lines.append(database_line)
+    ok &= database_ok
+    for name in _DATA_FILES:
+        path = config.data_path / name
+        found = path.exists()
+        lines.append(f"data: {path} {'found' if found else 'MISSING'}")
+        ok &= found or not config.database.import_samples
+    lines.append(_slack_mode(config))
+    return lines, ok
+
+
+def _database(config: Config) -> tuple[str, bool]:
+    shown = make_url(config.database.url).render_as_string(hide_password=True)
+    try:
+        engine = make_engine(config.database.url)
+        pending = pending_migrations(engine)
+    except SQLAlchemyError as error:
+        return f"database: {shown} UNREACHABLE ({error.__class__.__name__})", False
+    if not pending:
+        return f"database: {shown} reachable, schema up to date", True
+    if engine.dialect.name == "sqlite":
+        return f"database: {shown} - {len(pending)} migration(s) will run on start", True
+    return (
+        f"database: {shown} needs {len(pending)} migration(s): run `smartcity-bot db upgrade`",
+        False,
+    )
+
+
+def _slack_mode(config: Config) -> str:
+    secrets = config.secrets
+    if not secrets.bot_token:
+        return "slack: no SLACK_BOT_TOKEN - `smartcity-bot` would open the local console"
+    modes = []
+    if secrets.app_token:
+        modes.append("Socket Mode (`smartcity-bot run`)")
+    if secrets.signing_secret:
+        modes.append("HTTP (`smartcity-bot run --http`)")
+    if not modes:
+        return "slack: bot token set, but neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET"
+    return f"slack: API {config.slack.api_url}; can start: {', '.join(modes)}"

@@ -1,0 +1,180 @@
+"""The `smartcity-bot` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from bot.clock import Clock, FixedClock, system_clock
+from bot.config import Config, ConfigError, load_config
+from bot.services import build_services
+from handlers.chat import answer_question
+from storage.conference_file import DataFileError, read_conference_file
+from storage.conferences import upsert_conferences
+from storage.db import make_engine, upgrade
+
+log = logging.getLogger("smartcity-bot")
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """Wrong input from the operator: one message, exit code 2, nothing changed."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        config = load_config(args.config)
+        command: Callable[[argparse.Namespace, Config], int] = args.command or start
+        return command(args, config)
+    except (ConfigError, DataFileError, UsageError) as error:
+        print(f"smartcity-bot: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except OperationalError as error:
+        print(f"smartcity-bot: cannot use the database: {error.orig}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smartcity-bot",
+        description="Community bot of the Modellprojekte Smart Cities network. Without a "
+        "subcommand it connects to Slack when tokens are set, else opens a console.",
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: config.toml)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    parser.set_defaults(command=None, now=None, user="console", http=False)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="connect to Slack (Socket Mode, or HTTP with --http)")
+    run.add_argument("--http", action="store_true", help="serve the Events API over HTTP")
+    run.add_argument("--host", default="0.0.0.0", help="HTTP listen address (default 0.0.0.0)")
+    run.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    run.set_defaults(command=cmd_run)
+
+    console = sub.add_parser("console", help="chat with the bot in this terminal")
+    _add_clock_options(console)
+    console.set_defaults(command=cmd_console)
+
+    ask = sub.add_parser("ask", help="answer one question and exit")
+    _add_clock_options(ask)
+    ask.add_argument("--json", action="store_true", help="print the reply as JSON")
+    ask.add_argument("question", help='the question, e.g. "Wann ist die nächste Konferenz?"')
+    ask.set_defaults(command=cmd_ask)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    db_sub.add_parser("upgrade", help="apply pending schema migrations").set_defaults(
+        command=cmd_db_upgrade
+    )
+
+    imports = sub.add_parser("import", help="import data files (all-or-nothing)")
+    import_sub = imports.add_subparsers(title="kinds", metavar="KIND", required=True)
+    conferences = import_sub.add_parser("conferences", help="conferences from a TOML file")
+    conferences.add_argument("file", type=Path)
+    conferences.set_defaults(command=cmd_import_conferences)
+
+    sub.add_parser(
+        "check", help="validate config and environment, say what would start"
+    ).set_defaults(command=cmd_check)
+    return parser
+
+
+def _add_clock_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--now",
+        type=_iso_datetime,
+        metavar="ISO-DATETIME",
+        help="pretend it is this time (e.g. 2025-09-01T10:00)",
+    )
+    parser.add_argument("--user", default="console", help="user id to act as")
+
+
+def _iso_datetime(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date-time such as 2025-09-01T10:00"
+        ) from error
+
+
+def _clock(args: argparse.Namespace, config: Config) -> Clock:
+    if args.now is None:
+        return system_clock
+    now = args.now if args.now.tzinfo else args.now.replace(tzinfo=config.tz)
+    return FixedClock(now)
+
+
+def start(args: argparse.Namespace, config: Config) -> int:
+    if config.secrets.bot_token and (config.secrets.app_token or args.http):
+        return cmd_run(args, config)
+    return cmd_console(args, config)
+
+
+def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    from bot.slack_runner import run_slack  # noqa: PLC0415 - Slack wiring only when needed
+
+    return run_slack(
+        build_services(config),
+        http=args.http,
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+    )
+
+
+def cmd_console(args: argparse.Namespace, config: Config) -> int:
+    from bot.console import run_console  # noqa: PLC0415
+
+    return run_console(build_services(config, clock=_clock(args, config)), user_id=args.user)
+
+
+def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    services = build_services(config, clock=_clock(args, config))
+    reply = services.reply(args.user, lambda ctx: answer_question(ctx, args.question))
+    if args.json:
+        print(json.dumps(asdict(reply), ensure_ascii=False, indent=2))
+    else:
+        from bot.render_text import render_text  # noqa: PLC0415
+
+        print(render_text(reply))
+    return 0
+
+
+def cmd_db_upgrade(_args: argparse.Namespace, config: Config) -> int:
+    engine = make_engine(config.database.url)
+    upgrade(engine)
+    print("database schema is up to date")
+    return 0
+
+
+def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
+    records = read_conference_file(args.file, config.tz)
+    services = build_services(config)
+    with services.sessions.begin() as session:
+        created, updated = upsert_conferences(session, records)
+    print(f"imported {args.file}: {created} new, {updated} updated conferences")
+    return 0
+
+
+def cmd_check(_args: argparse.Namespace, config: Config) -> int:
+    from bot.checks import describe  # noqa: PLC0415
+
+    lines, ok = describe(config)
+    print("\n".join(lines))
+    return 0 if ok else 1

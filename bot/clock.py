@@ -1,0 +1,25 @@
+"""Clocks: the system clock for production, a pinned one for `--now` and tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def __call__(self) -> datetime: ...
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class FixedClock:
+    """Always answers `now`; tests move it forward explicitly."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now

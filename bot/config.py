@@ -1,0 +1,172 @@
+"""Load and validate `config.toml`, with environment overrides for secrets and URLs."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.toml"
+LANGUAGES = ("de", "en")
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing, unknown or invalid; the message names the key."""
+
+
+@dataclass(frozen=True)
+class BotSection:
+    language: str = "de"
+    timezone: str = "Europe/Berlin"
+    data_dir: str = "data"
+
+
+@dataclass(frozen=True)
+class DatabaseSection:
+    url: str = "sqlite:///smartcity.sqlite3"
+    import_samples: bool = True
+
+
+@dataclass(frozen=True)
+class SlackSection:
+    api_url: str = "https://slack.com/api/"
+    command: str = "/smartcity"
+    event_dedupe_hours: int = 24
+
+
+@dataclass(frozen=True)
+class OrganizersSection:
+    user_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Secrets:
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    bot: BotSection = field(default_factory=BotSection)
+    database: DatabaseSection = field(default_factory=DatabaseSection)
+    slack: SlackSection = field(default_factory=SlackSection)
+    organizers: OrganizersSection = field(default_factory=OrganizersSection)
+    secrets: Secrets = field(default_factory=Secrets)
+    base_dir: Path = PROJECT_ROOT
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.bot.timezone)
+
+    @property
+    def data_path(self) -> Path:
+        return self.base_dir / self.bot.data_dir
+
+
+_SECTIONS = {
+    "bot": BotSection,
+    "database": DatabaseSection,
+    "slack": SlackSection,
+    "organizers": OrganizersSection,
+}
+
+
+def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
+    """Read the config file (default: the project's `config.toml`) and apply the environment."""
+    env = os.environ if environ is None else environ
+    path = path or Path(env.get("SMARTCITY_CONFIG", DEFAULT_CONFIG_PATH))
+    raw = _read_toml(path) if path.exists() else {}
+    sections = {name: _section(name, cls, raw.pop(name, {})) for name, cls in _SECTIONS.items()}
+    if raw:
+        raise ConfigError(
+            f"{path}: unknown section [{sorted(raw)[0]}]; known: {', '.join(_SECTIONS)}"
+        )
+    config = Config(**sections, base_dir=path.resolve().parent)  # type: ignore[arg-type]
+    config = _apply_environment(config, env)
+    _validate(config)
+    return config
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+
+
+def _section(name: str, cls: type, values: object) -> object:
+    if not isinstance(values, dict):
+        raise ConfigError(f"[{name}] must be a table")
+    hints = get_type_hints(cls)
+    unknown = set(values) - set(hints)
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(f"unknown key {name}.{key}; known: {', '.join(hints)}")
+    converted = {key: _convert(f"{name}.{key}", hints[key], value) for key, value in values.items()}
+    return cls(**converted)
+
+
+def _convert(key: str, hint: Any, value: object) -> object:
+    if hint is bool or hint is str:
+        if not isinstance(value, hint):
+            raise ConfigError(f"{key} must be a {'boolean' if hint is bool else 'string'}")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{key} must be a whole number >= 0")
+        return value
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _apply_environment(config: Config, env: Mapping[str, str]) -> Config:
+    database = config.database
+    if env.get("DATABASE_URL"):
+        database = dataclasses.replace(database, url=env["DATABASE_URL"])
+    slack = config.slack
+    if env.get("SLACK_API_URL"):
+        slack = dataclasses.replace(slack, api_url=env["SLACK_API_URL"])
+    secrets = Secrets(
+        bot_token=env.get("SLACK_BOT_TOKEN") or None,
+        app_token=env.get("SLACK_APP_TOKEN") or None,
+        signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+    )
+    database = dataclasses.replace(database, url=_absolute_sqlite(database.url, config.base_dir))
+    return dataclasses.replace(config, database=database, slack=slack, secrets=secrets)
+
+
+def _absolute_sqlite(url: str, base_dir: Path) -> str:
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix or url.startswith(prefix + "/"):
+        return url
+    relative = url.removeprefix(prefix)
+    if relative.startswith(":memory:"):
+        return url
+    return prefix + str(base_dir / relative)
+
+
+def _validate(config: Config) -> None:
+    if config.bot.language not in LANGUAGES:
+        raise ConfigError(
+            f"bot.language must be one of {', '.join(LANGUAGES)}, not {config.bot.language!r}"
+        )
+    try:
+        ZoneInfo(config.bot.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ConfigError(
+            f"bot.timezone {config.bot.timezone!r} is not an IANA time zone such as Europe/Berlin"
+        ) from error
+    if not config.slack.command.startswith("/"):
+        raise ConfigError("slack.command must start with '/'")
+    if not config.database.url.split(":", 1)[0].startswith(("sqlite", "postgresql")):
+        raise ConfigError("database.url must be a sqlite:/// or postgresql+psycopg:// URL")
+    if not config.slack.api_url.startswith(("http://", "https://")):
+        raise ConfigError("slack.api_url must be an http(s) URL")

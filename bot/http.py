@@ -1,0 +1,33 @@
+"""HTTP mode: Bolt behind a production WSGI server (waitress), with a health check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def wsgi_app(app: App) -> WsgiApp:
+    """`/slack/events` goes to Bolt (signature checked there); `/healthz` answers "ok"."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH:
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ok"]
+        return slack(environ, start_response)
+
+    return application
+
+
+def serve_http(app: App, *, host: str, port: int, threads: int = 8) -> None:
+    from waitress import serve  # noqa: PLC0415
+
+    serve(wsgi_app(app), host=host, port=port, threads=threads, ident="smartcity-bot")

@@ -1,0 +1,22 @@
+"""Plain-text rendering of replies, for the console and `ask`."""
+
+from __future__ import annotations
+
+from handlers.replies import Reply
+from handlers.texts import t
+
+
+def render_text(reply: Reply) -> str:
+    lines = [reply.text]
+    for card in reply.cards:
+        lines += ["", f"  {card.title}"]
+        lines += [f"    {label}: {value}" for label, value in card.fields]
+        if card.body:
+            lines.append(f"    {card.body}")
+        if card.link:
+            lines.append(f"    {t(reply.language, 'link.source')}: {card.link}")
+        if card.buttons:
+            lines.append("    " + "  ".join(f"[{button.label}]" for button in card.buttons))
+    if reply.notes:
+        lines += ["", *(f"  {note}" for note in reply.notes)]
+    return "\n".join(lines)

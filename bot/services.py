@@ -1,0 +1,79 @@
+"""Wiring: from a Config to an engine, sessions, the clock and a handler context per request."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock, system_clock
+from bot.config import Config
+from handlers.context import Context
+from handlers.replies import Reply
+from handlers.texts import t
+from storage.conference_file import read_conference_file
+from storage.conferences import count_conferences, upsert_conferences
+from storage.db import make_engine, make_session_factory, pending_migrations, upgrade
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    config: Config
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+
+    @contextmanager
+    def context(self, user_id: str) -> Iterator[Context]:
+        """One transaction and handler context for one incoming request or job."""
+        with self.sessions.begin() as session:
+            yield Context(
+                session=session,
+                user_id=user_id,
+                now=self.clock(),
+                tz=self.config.tz,
+                language=self.config.bot.language,
+                organizers=frozenset(self.config.organizers.user_ids),
+            )
+
+    def reply(self, user_id: str, handler: Callable[[Context], Reply]) -> Reply:
+        """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""
+        try:
+            with self.context(user_id) as ctx:
+                return handler(ctx)
+        except Exception:
+            log.exception("handler failed for user %s", user_id)
+            return Reply(t(self.config.bot.language, "error"))
+
+
+def build_services(config: Config, *, clock: Clock = system_clock) -> Services:
+    """Connect to the database, bring SQLite up to date and load the samples into a new one."""
+    engine = make_engine(config.database.url)
+    services = Services(
+        config=config, engine=engine, sessions=make_session_factory(engine), clock=clock
+    )
+    if engine.dialect.name == "sqlite":
+        upgrade(engine)
+    elif pending_migrations(engine):
+        raise RuntimeError(
+            "the database schema is not up to date: run `smartcity-bot db upgrade` first"
+        )
+    if config.database.import_samples:
+        import_samples(services)
+    return services
+
+
+def import_samples(services: Services) -> None:
+    with services.sessions.begin() as session:
+        if count_conferences(session) == 0:
+            records = read_conference_file(
+                services.config.data_path / "conferences.toml", services.config.tz
+            )
+            upsert_conferences(session, records)
+            log.info("imported %d sample conferences", len(records))

@@ -1,0 +1,99 @@
+"""The Bolt app: turns Slack payloads into handler calls and replies into Block Kit."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import timedelta
+from typing import Any
+
+from slack_bolt import Ack, App, Say
+from slack_sdk import WebClient
+
+from bot.blocks import message_payload, reply_blocks
+from bot.services import Services
+from handlers.chat import answer_question
+from handlers.commands import handle_command
+from handlers.conferences import conference_details
+from handlers.home import home_reply
+from storage.events import claim_event
+
+log = logging.getLogger(__name__)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def create_app(services: Services, *, client: WebClient | None = None) -> App:
+    """A Bolt app wired to the handlers; `client` defaults to one for the configured API URL."""
+    config = services.config
+    client = client or WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
+    app = App(
+        client=client,
+        signing_secret=config.secrets.signing_secret,
+        name="smartcity-bot",
+        logger=log,
+    )
+    _register(app, services)
+    return app
+
+
+def first_delivery(services: Services, body: dict[str, Any]) -> bool:
+    """False for a retry or a copy of an event that this or another replica already took."""
+    event_id = body.get("event_id")
+    if not event_id:
+        return True
+    keep = services.config.slack.event_dedupe_hours
+    with services.sessions.begin() as session:
+        return claim_event(session, event_id, now=services.clock(), keep=timedelta(hours=keep))
+
+
+def _register(app: App, services: Services) -> None:
+    command = services.config.slack.command
+
+    @app.command(command)
+    def on_command(ack: Ack, command: dict[str, Any]) -> None:
+        reply = services.reply(
+            command["user_id"], lambda ctx: handle_command(ctx, command.get("text", ""))
+        )
+        ack(response_type="ephemeral", **message_payload(reply))
+
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+        if not first_delivery(services, body):
+            return
+        text = _MENTION.sub(" ", event.get("text", ""))
+        reply = services.reply(event["user"], lambda ctx: answer_question(ctx, text))
+        say(thread_ts=event.get("thread_ts") or event.get("ts"), **message_payload(reply))
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        if not first_delivery(services, body):
+            return
+        text = event.get("text", "")
+        say(
+            **message_payload(services.reply(event["user"], lambda ctx: answer_question(ctx, text)))
+        )
+
+    @app.event("app_home_opened")
+    def on_home(event: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        reply = services.reply(event["user"], lambda ctx: home_reply(ctx, command=command))
+        client.views_publish(
+            user_id=event["user"], view={"type": "home", "blocks": reply_blocks(reply)}
+        )
+
+    @app.action("conference_details")
+    def on_details(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
+    ) -> None:
+        ack()
+        user = body["user"]["id"]
+        reply = services.reply(user, lambda ctx: conference_details(ctx, action["value"]))
+        channel = (body.get("channel") or {}).get("id") or user
+        client.chat_postMessage(channel=channel, **message_payload(reply))
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        log.error("unhandled error for %s: %s", body.get("type"), error, exc_info=error)

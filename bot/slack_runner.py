@@ -1,0 +1,32 @@
+"""Start the Slack connection: Socket Mode (no public URL) or the HTTP Events API."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.config import ConfigError
+from bot.http import serve_http
+from bot.services import Services
+from bot.slack_app import create_app
+
+log = logging.getLogger(__name__)
+
+
+def run_slack(services: Services, *, http: bool, host: str | None, port: int | None) -> int:
+    secrets = services.config.secrets
+    if not secrets.bot_token:
+        raise ConfigError("SLACK_BOT_TOKEN is not set; without tokens, use `smartcity-bot console`")
+    if http and not secrets.signing_secret:
+        raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests")
+    if not http and not secrets.app_token:
+        raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs it (or use --http)")
+    app = create_app(services)
+    if http:
+        log.warning("serving Slack events on http://%s:%s/slack/events", host, port)
+        serve_http(app, host=host or "0.0.0.0", port=port or 3000)
+    else:
+        log.warning("connecting to Slack in Socket Mode")
+        SocketModeHandler(app, secrets.app_token).start()
+    return 0

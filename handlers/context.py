@@ -1,0 +1,25 @@
+"""What every handler receives: the open session, who asks, the injected time and settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class Context:
+    """One incoming request. `now` comes from the injected clock, never from the system."""
+
+    session: Session
+    user_id: str
+    now: datetime
+    tz: ZoneInfo
+    language: str
+    organizers: frozenset[str] = frozenset()
+
+    @property
+    def is_organizer(self) -> bool:
+        return self.user_id in self.organizers

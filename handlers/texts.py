@@ -1,0 +1,158 @@
+"""Every sentence the bot says, per language. German is the default."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "kind.regionalkonferenz": "Regionalkonferenz",
+        "kind.kongress": "Kongress",
+        "kind.other": "Veranstaltung",
+        "kind.any": "Konferenz",
+        "field.when": "Wann",
+        "field.where": "Wo",
+        "field.motto": "Motto",
+        "field.topics": "Themen",
+        "field.programme": "Programm",
+        "button.details": "Details",
+        "link.source": "Mehr Informationen",
+        "time.range": "{start}–{end} Uhr",
+        "time.from": "ab {start} Uhr",
+        "where.unknown": "Veranstaltungsort noch nicht bekannt",
+        "lead.relative": "{Relative} ist am {when}{place}.",
+        "lead.relative_past": "{Relative} war am {when}{place}.",
+        "lead.future": "{Name} ist am {when}{place}.",
+        "lead.past": "{Name} war am {when}{place}.",
+        "lead.place": " in {city}",
+        "lead.where": "{Name} findet hier statt: {where}.",
+        "lead.where_past": "{Name} fand hier statt: {where}.",
+        "lead.motto": "Das Motto {name_gen}: „{motto}“",
+        "lead.no_motto": "Für {name} ist kein Motto bekannt. Der Titel lautet: {title}",
+        "lead.topics": "Die Themen {name_gen}: {topics}.",
+        "lead.no_topics": "Für {name} sind noch keine Themen bekannt.",
+        "lead.programme": "Das Programm {name_gen}:",
+        "lead.no_programme": "Ein detailliertes Programm {name_gen} liegt mir nicht vor.{topics}",
+        "lead.no_programme_topics": " Die Themen: {topics}.",
+        "lead.registration": "Alles zur Anmeldung {name_gen} finden Sie unter {link}.",
+        "lead.registration_closed": "{Name} ist bereits vorbei; eine Anmeldung ist nicht mehr "
+        "möglich.",
+        "lead.overview": "Hier sind die Details {name_zu}:",
+        "relative.next.regionalkonferenz": "die nächste Regionalkonferenz",
+        "relative.next.kongress": "der nächste Kongress",
+        "relative.next.other": "die nächste Veranstaltung",
+        "relative.next.any": "die nächste Konferenz",
+        "relative.last.regionalkonferenz": "die letzte Regionalkonferenz",
+        "relative.last.kongress": "der letzte Kongress",
+        "relative.last.other": "die letzte Veranstaltung",
+        "relative.last.any": "die letzte Konferenz",
+        "none_upcoming.regionalkonferenz": "Im Moment ist keine weitere Regionalkonferenz "
+        "eingetragen.",
+        "none_upcoming.kongress": "Im Moment ist kein weiterer Kongress eingetragen.",
+        "none_upcoming.other": "Im Moment ist keine weitere Veranstaltung eingetragen.",
+        "none_upcoming.any": "Im Moment ist keine weitere Konferenz eingetragen.",
+        "none_upcoming_last": " Zuletzt fand {name} statt, am {when}{place}.",
+        "none_past": "Es ist noch keine frühere Konferenz eingetragen.",
+        "not_found": "Zu „{query}“ habe ich keine Konferenz gefunden.",
+        "not_found_hint": " Fragen Sie zum Beispiel nach einer Stadt, einer Nummer "
+        "(„die 23. Regionalkonferenz“) oder einem Monat.",
+        "list.year": "Konferenzen im Jahr {year}:",
+        "list.upcoming": "Anstehende Konferenzen:",
+        "list.none_year": "Für {year} sind keine Konferenzen eingetragen.",
+        "list.none_upcoming": "Im Moment sind keine weiteren Konferenzen eingetragen. "
+        "Die letzten waren:",
+        "list.item": "{date} – {title} ({city})",
+        "help": "Ich bin der Smart-Cities-Bot des Netzwerks Modellprojekte Smart Cities. "
+        "Fragen Sie mich zum Beispiel:\n"
+        "• „Wann ist die nächste Regionalkonferenz?“\n"
+        "• „Wo findet die Konferenz in Konstanz statt?“\n"
+        "• „Was ist das Programm der 23. Regionalkonferenz?“\n"
+        "• „Welche Konferenzen gibt es 2026?“",
+        "greeting": "Hallo! Schön, dass Sie da sind.",
+        "fallback": "Entschuldigung, das habe ich nicht verstanden.",
+        "error": "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es "
+        "gleich noch einmal.",
+        "empty": "Bitte stellen Sie mir eine Frage, zum Beispiel: "
+        "„Wann ist die nächste Regionalkonferenz?“",
+        "console.welcome": "Smart-Cities-Bot (Konsole). Stellen Sie Ihre Frage; "
+        "„exit“ beendet das Gespräch.",
+        "home.title": "Anstehende Konferenzen",
+        "home.none": "Im Moment sind keine weiteren Konferenzen eingetragen.",
+        "home.help": "Schreiben Sie mir eine Direktnachricht oder nutzen Sie {command}.",
+    },
+    "en": {
+        "kind.regionalkonferenz": "regional conference",
+        "kind.kongress": "congress",
+        "kind.other": "event",
+        "kind.any": "conference",
+        "field.when": "When",
+        "field.where": "Where",
+        "field.motto": "Motto",
+        "field.topics": "Topics",
+        "field.programme": "Programme",
+        "button.details": "Details",
+        "link.source": "More information",
+        "time.range": "{start}–{end}",
+        "time.from": "from {start}",
+        "where.unknown": "venue not yet announced",
+        "lead.relative": "{Relative} is on {when}{place}.",
+        "lead.relative_past": "{Relative} was on {when}{place}.",
+        "lead.future": "{Name} is on {when}{place}.",
+        "lead.past": "{Name} was on {when}{place}.",
+        "lead.place": " in {city}",
+        "lead.where": "{Name} takes place at: {where}.",
+        "lead.where_past": "{Name} took place at: {where}.",
+        "lead.motto": "The motto {name_gen}: “{motto}”",
+        "lead.no_motto": "No motto is known for {name}. Its title is: {title}",
+        "lead.topics": "The topics {name_gen}: {topics}.",
+        "lead.no_topics": "No topics are known yet for {name}.",
+        "lead.programme": "The programme {name_gen}:",
+        "lead.no_programme": "I do not have a detailed programme {name_gen}.{topics}",
+        "lead.no_programme_topics": " Its topics: {topics}.",
+        "lead.registration": "All about registering for {name} is at {link}.",
+        "lead.registration_closed": "{Name} is already over; registration has closed.",
+        "lead.overview": "Here are the details {name_zu}:",
+        "relative.next.regionalkonferenz": "the next regional conference",
+        "relative.next.kongress": "the next congress",
+        "relative.next.other": "the next event",
+        "relative.next.any": "the next conference",
+        "relative.last.regionalkonferenz": "the last regional conference",
+        "relative.last.kongress": "the last congress",
+        "relative.last.other": "the last event",
+        "relative.last.any": "the last conference",
+        "none_upcoming.regionalkonferenz": "No further regional conference is scheduled yet.",
+        "none_upcoming.kongress": "No further congress is scheduled yet.",
+        "none_upcoming.other": "No further event is scheduled yet.",
+        "none_upcoming.any": "No further conference is scheduled yet.",
+        "none_upcoming_last": " The most recent was {name}, on {when}{place}.",
+        "none_past": "No earlier conference is listed yet.",
+        "not_found": "I could not find a conference matching “{query}”.",
+        "not_found_hint": " Try a city, a number (“the 23rd regional conference”) or a month.",
+        "list.year": "Conferences in {year}:",
+        "list.upcoming": "Upcoming conferences:",
+        "list.none_year": "No conferences are listed for {year}.",
+        "list.none_upcoming": "No further conferences are scheduled at the moment. "
+        "The most recent ones were:",
+        "list.item": "{date} – {title} ({city})",
+        "help": "I am the community bot of the Modellprojekte Smart Cities network. "
+        "Ask me, for example:\n"
+        "• “When is the next regional conference?”\n"
+        "• “Where is the conference in Konstanz?”\n"
+        "• “What is the programme of the 23rd regional conference?”\n"
+        "• “Which conferences are there in 2026?”",
+        "greeting": "Hello! Nice to have you here.",
+        "fallback": "Sorry, I did not understand that.",
+        "error": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "empty": "Please ask me a question, for example: “When is the next regional conference?”",
+        "console.welcome": "Smart Cities bot (console). Ask your question; “exit” ends the chat.",
+        "home.title": "Upcoming conferences",
+        "home.none": "No further conferences are scheduled at the moment.",
+        "home.help": "Send me a direct message or use {command}.",
+    },
+}
+
+
+def t(language: str, key: str, **values: Any) -> str:
+    """The sentence `key` in `language` (German if unknown), with `values` filled in."""
+    catalogue = TEXTS.get(language, TEXTS["de"])
+    return catalogue.get(key, TEXTS["de"][key]).format(**values)

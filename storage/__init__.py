@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, small query functions and Alembic migrations."""

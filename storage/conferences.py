@@ -1,0 +1,78 @@
+"""Queries and upserts for conferences. Functions take a session and never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.conference_file import ConferenceRecord
+from storage.models import AgendaItem, Conference
+
+
+def all_conferences(session: Session) -> Sequence[Conference]:
+    """Every conference in chronological order, with its agenda loaded."""
+    query = select(Conference).options(selectinload(Conference.agenda))
+    return session.scalars(query.order_by(Conference.starts_at)).all()
+
+
+def get_conference(session: Session, slug: str) -> Conference | None:
+    query = select(Conference).where(Conference.slug == slug)
+    return session.scalars(query.options(selectinload(Conference.agenda))).one_or_none()
+
+
+def upcoming_conferences(session: Session, now: datetime) -> Sequence[Conference]:
+    """Conferences that have not ended yet, soonest first."""
+    query = select(Conference).where(Conference.ends_at > now).order_by(Conference.starts_at)
+    return session.scalars(query).all()
+
+
+def count_conferences(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Conference)) or 0
+
+
+def upsert_conferences(session: Session, records: Sequence[ConferenceRecord]) -> tuple[int, int]:
+    """Insert new conferences and update existing ones by slug; returns (created, updated).
+
+    Capacity and registration dates are only overwritten when the file gives them, so that an
+    organizer's change in the bot survives a re-import.
+    """
+    existing = {
+        c.slug: c
+        for c in session.scalars(
+            select(Conference)
+            .where(Conference.slug.in_([r.slug for r in records]))
+            .options(selectinload(Conference.agenda))
+        )
+    }
+    created = 0
+    for record in records:
+        conference = existing.get(record.slug)
+        if conference is None:
+            conference = Conference(slug=record.slug)
+            session.add(conference)
+            created += 1
+        _apply(conference, record)
+    session.flush()
+    return created, len(records) - created
+
+
+_KEEP_WHEN_MISSING = ("capacity", "registration_opens_at", "registration_deadline")
+
+
+def _apply(conference: Conference, record: ConferenceRecord) -> None:
+    values = asdict(record)
+    values.pop("agenda")
+    for key, value in values.items():
+        if key in _KEEP_WHEN_MISSING and value is None:
+            continue
+        setattr(conference, key, list(value) if key == "topics" else value)
+    conference.agenda = [
+        AgendaItem(
+            starts_at=item.starts_at, ends_at=item.ends_at, title=item.title, speaker=item.speaker
+        )
+        for item in record.agenda
+    ]

@@ -1,0 +1,89 @@
+"""The database schema, as typed SQLAlchemy 2 models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.types import ShortText, Slug, UTCDateTime, UtcTimestamp
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Conference(Base):
+    """A regional conference, a congress or another network event."""
+
+    __tablename__ = "conferences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[Slug] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    number: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[ShortText]
+    motto: Mapped[ShortText]
+    starts_at: Mapped[UtcTimestamp] = mapped_column(index=True)
+    ends_at: Mapped[UtcTimestamp]
+    times_known: Mapped[bool] = mapped_column(default=False)
+    venue: Mapped[ShortText]
+    address: Mapped[ShortText]
+    city: Mapped[ShortText]
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source_url: Mapped[ShortText]
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    registration_opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    registration_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    registration_open: Mapped[bool] = mapped_column(default=True)
+
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="conference",
+        cascade="all, delete-orphan",
+        order_by="AgendaItem.starts_at",
+    )
+
+
+class AgendaItem(Base):
+    """One slot of a conference programme."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    starts_at: Mapped[UtcTimestamp]
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    title: Mapped[ShortText]
+    speaker: Mapped[ShortText]
+
+    conference: Mapped[Conference] = relationship(back_populates="agenda")
+
+
+class ProcessedEvent(Base):
+    """An Events API event id already handled; retries of it are dropped until it expires."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    expires_at: Mapped[UtcTimestamp] = mapped_column(index=True)
+
+
+class ConversationContext(Base):
+    """The conference a user last talked about, so that "Wo findet sie statt?" can follow."""
+
+    __tablename__ = "conversation_contexts"
+
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    conference_slug: Mapped[Slug]
+    updated_at: Mapped[UtcTimestamp]
