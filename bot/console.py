@@ -14,9 +14,10 @@ _QUIT = frozenset({"exit", "quit", "ende", "tschuess", "tschüss", "bye"})
 
 
 def run_console(
-    services: Services, *, user_id: str, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+    services: Services, *, user_id: str, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
     """Read questions line by line until EOF or "exit"; answer each one."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     language = services.config.bot.language
     interactive = stdin.isatty()
     if interactive:

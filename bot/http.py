@@ -27,7 +27,14 @@ def wsgi_app(app: App) -> WsgiApp:
     return application
 
 
-def serve_http(app: App, *, host: str, port: int, threads: int = 8) -> None:
-    from waitress import serve  # noqa: PLC0415
+def make_server(app: App, *, host: str, port: int, threads: int = 8) -> Any:
+    """A waitress server for the app, not yet running; port 0 picks a free port."""
+    from waitress.server import create_server  # noqa: PLC0415
 
-    serve(wsgi_app(app), host=host, port=port, threads=threads, ident="smartcity-bot")
+    return create_server(
+        wsgi_app(app), host=host, port=port, threads=threads, ident="smartcity-bot"
+    )
+
+
+def serve_http(app: App, *, host: str, port: int) -> None:
+    make_server(app, host=host, port=port).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from concurrent.futures import Executor
 from datetime import timedelta
 from typing import Any
 
@@ -22,15 +23,16 @@ log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
 
-def create_app(services: Services, *, client: WebClient | None = None) -> App:
-    """A Bolt app wired to the handlers; `client` defaults to one for the configured API URL."""
+def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
+    """A Bolt app wired to the handlers, talking to the configured Web API URL."""
     config = services.config
-    client = client or WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
+    client = WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
     app = App(
         client=client,
         signing_secret=config.secrets.signing_secret,
         name="smartcity-bot",
         logger=log,
+        listener_executor=listener_executor,
     )
     _register(app, services)
     return app

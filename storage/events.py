@@ -17,8 +17,9 @@ def claim_event(session: Session, event_id: str, *, now: datetime, keep: timedel
         insert_for(session, ProcessedEvent)
         .values(event_id=event_id, expires_at=now + keep)
         .on_conflict_do_nothing()
+        .returning(ProcessedEvent.event_id)
     )
-    return session.execute(statement).rowcount == 1
+    return session.execute(statement).scalar_one_or_none() is not None
 
 
 def purge_expired_events(session: Session, *, now: datetime) -> int:

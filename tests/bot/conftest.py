@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import Engine
+
+from bot.clock import FixedClock
+from bot.config import Config
+from bot.services import Services, build_services
+from bot.slack_app import create_app
+from tests.bot.slack_harness import SlackHarness
+from tests.fake_slack import FakeSlack
+
+
+@pytest.fixture
+def slack_config(config: Config, fake_slack: FakeSlack) -> Config:
+    return dataclasses.replace(
+        config, slack=dataclasses.replace(config.slack, api_url=fake_slack.base_url)
+    )
+
+
+@pytest.fixture
+def slack_services(engine: Engine, slack_config: Config, clock: FixedClock) -> Services:
+    return build_services(slack_config, clock=clock)
+
+
+@pytest.fixture
+def slack(slack_services: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
+    executor = ThreadPoolExecutor(max_workers=4)
+    app = create_app(slack_services, listener_executor=executor)
+    yield SlackHarness(app, fake_slack, executor)
+    executor.shutdown(wait=True)

@@ -1,0 +1,30 @@
+"""Dispatch signed requests through the real Bolt app against the fake Web API."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.request import BoltRequest
+
+from tests.fake_slack import FakeSlack
+from tests.slack_requests import signed_headers
+
+
+@dataclass
+class SlackHarness:
+    app: App
+    api: FakeSlack
+    executor: ThreadPoolExecutor
+
+    def send(self, body: str, **headers: str) -> BoltResponse:
+        """Deliver a correctly signed request, as Slack would."""
+        return self.app.dispatch(BoltRequest(body=body, headers=signed_headers(body, **headers)))
+
+    def send_raw(self, body: str, headers: dict[str, str]) -> BoltResponse:
+        return self.app.dispatch(BoltRequest(body=body, headers=headers))
+
+    def settle(self) -> None:
+        """Wait until every listener Bolt ran in the background has finished."""
+        self.executor.shutdown(wait=True)

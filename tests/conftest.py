@@ -1,0 +1,101 @@
+"""Shared fixtures: a real database (SQLite, or PostgreSQL via TEST_DATABASE_URL), services
+with a pinned clock, and a local fake of the Slack Web API."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import socket
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine, inspect, text
+
+from bot.clock import FixedClock
+from bot.config import Config, DatabaseSection, Secrets, load_config
+from bot.services import Services, build_services
+from storage.db import make_engine, upgrade
+from storage.models import Base
+from tests.fake_slack import FakeSlack
+from tests.slack_requests import SIGNING_SECRET
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def berlin(iso: str) -> datetime:
+    """An aware Berlin time from "2025-09-01T10:00"."""
+    return datetime.fromisoformat(iso).replace(tzinfo=BERLIN)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that tries to reach a host other than this machine."""
+    original = socket.create_connection
+
+    def local_only(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
+        if address[0] not in ("127.0.0.1", "localhost", "::1"):
+            raise AssertionError(f"test tried to reach {address[0]}")
+        return original(address, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "create_connection", local_only)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One database per run, migrated from scratch with Alembic."""
+    url = os.environ.get("TEST_DATABASE_URL") or (
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    )
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade(engine)
+    engine.dispose()
+    return url
+
+
+def _empty_all_tables(engine: Engine) -> None:
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            if inspect(connection).has_table(table.name):
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    _empty_all_tables(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(berlin("2025-09-01T10:00"))
+
+
+@pytest.fixture
+def config(database_url: str, tmp_path: Path) -> Config:
+    base = load_config(environ={})
+    return dataclasses.replace(
+        base,
+        database=DatabaseSection(url=database_url, import_samples=True),
+        secrets=Secrets(bot_token="xoxb-test", signing_secret=SIGNING_SECRET),
+    )
+
+
+@pytest.fixture
+def services(engine: Engine, config: Config, clock: FixedClock) -> Services:
+    return build_services(config, clock=clock)
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack()
+    fake.start()
+    yield fake
+    fake.stop()

@@ -1,0 +1,147 @@
+"""A local stand-in for the Slack Web API: records every call, answers like Slack does.
+
+The real `WebClient` reaches it through `base_url`; nothing in the SDK is mocked. It can
+answer 429 with `Retry-After`, either on demand or by enforcing a workspace-wide rate limit.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class FakeSlack:
+    """Start with `start()`; `base_url` is then what `WebClient(base_url=...)` needs."""
+
+    rate_per_second: float | None = None
+    calls: list[Call] = field(default_factory=list)
+    scripted: dict[str, deque[tuple[int, dict[str, Any], dict[str, str]]]] = field(
+        default_factory=dict
+    )
+    rejected: int = 0
+
+    def __post_init__(self) -> None:
+        self._changed = threading.Condition()
+        self._window: deque[float] = deque()
+        self._server: ThreadingHTTPServer | None = None
+
+    def start(self) -> str:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                fake._handle(self, self.rfile.read(length))
+
+            def log_message(self, *_: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self.base_url
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}/api/"
+
+    def script(
+        self, method: str, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
+        """Answer the next call of `method` with this response instead of the normal one."""
+        self.scripted.setdefault(method, deque()).append((status, body, headers or {}))
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._changed:
+            return [call for call in self.calls if call.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Block until `count` calls of `method` arrived (listener threads run async)."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: len([c for c in self.calls if c.method == method]) >= count, timeout
+            )
+            return [call for call in self.calls if call.method == method]
+
+    def _handle(self, request: BaseHTTPRequestHandler, raw: bytes) -> None:
+        method = request.path.rsplit("/", 1)[-1]
+        status, body, headers = self._respond(method, _parse(request, raw))
+        payload = json.dumps(body).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json; charset=utf-8")
+        request.send_header("Content-Length", str(len(payload)))
+        for name, value in headers.items():
+            request.send_header(name, value)
+        request.end_headers()
+        request.wfile.write(payload)
+
+    def _respond(
+        self, method: str, params: dict[str, Any]
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        with self._changed:
+            if self.scripted.get(method):
+                return self.scripted[method].popleft()
+            if not self._within_rate():
+                self.rejected += 1
+                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+            self.calls.append(Call(method, params))
+            self._changed.notify_all()
+            return 200, _answer(method, params, len(self.calls)), {}
+
+    def _within_rate(self) -> bool:
+        if self.rate_per_second is None:
+            return True
+        now = time.monotonic()
+        while self._window and now - self._window[0] >= 1.0:
+            self._window.popleft()
+        if len(self._window) >= self.rate_per_second:
+            return False
+        self._window.append(now)
+        return True
+
+
+def _parse(request: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:
+    if "json" in (request.headers.get("Content-Type") or ""):
+        return dict(json.loads(raw or b"{}"))
+    params: dict[str, Any] = {key: values[0] for key, values in parse_qs(raw.decode()).items()}
+    for key in ("blocks", "view", "files"):
+        if isinstance(params.get(key), str):
+            params[key] = json.loads(params[key])
+    return params
+
+
+def _answer(method: str, params: dict[str, Any], serial: int) -> dict[str, Any]:
+    if method == "auth.test":
+        return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "bot"}
+    if method == "chat.postMessage":
+        return {"ok": True, "channel": params.get("channel"), "ts": f"1700000000.{serial:06d}"}
+    if method == "conversations.open":
+        return {"ok": True, "channel": {"id": "D" + str(params.get("users", "X"))}}
+    if method == "users.info":
+        user = params.get("user", "U0")
+        return {
+            "ok": True,
+            "user": {"id": user, "profile": {"real_name": f"Person {user}"}, "tz": "Europe/Berlin"},
+        }
+    if method == "files.getUploadURLExternal":
+        return {"ok": True, "upload_url": "http://127.0.0.1:1/none", "file_id": f"F{serial}"}
+    return {"ok": True}
