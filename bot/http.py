@@ -10,6 +10,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+# Slack opens many connections at once in a burst; waitress allows 100 by default.
+CONNECTION_LIMIT = 1000
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -32,7 +34,12 @@ def make_server(app: App, *, host: str, port: int, threads: int = 8) -> Any:
     from waitress.server import create_server  # noqa: PLC0415
 
     return create_server(
-        wsgi_app(app), host=host, port=port, threads=threads, ident="smartcity-bot"
+        wsgi_app(app),
+        host=host,
+        port=port,
+        threads=threads,
+        connection_limit=CONNECTION_LIMIT,
+        ident="smartcity-bot",
     )
 
 

@@ -32,6 +32,9 @@ def create_app(services: Services, *, listener_executor: Executor | None = None)
         signing_secret=config.secrets.signing_secret,
         name="smartcity-bot",
         logger=log,
+        # Commands are answered in the ack body; everything else acks first and then runs
+        # as a lazy listener, so Slack never waits on Bolt's ack polling.
+        process_before_response=True,
         listener_executor=listener_executor,
     )
     _register(app, services)
@@ -48,6 +51,11 @@ def first_delivery(services: Services, body: dict[str, Any]) -> bool:
         return claim_event(session, event_id, now=services.clock(), keep=timedelta(hours=keep))
 
 
+def acknowledge(ack: Ack) -> None:
+    """Answer Slack at once; the work runs afterwards as a lazy listener."""
+    ack()
+
+
 def _register(app: App, services: Services) -> None:
     command = services.config.slack.command
 
@@ -58,7 +66,6 @@ def _register(app: App, services: Services) -> None:
         )
         ack(response_type="ephemeral", **message_payload(reply))
 
-    @app.event("app_mention")
     def on_mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         if not first_delivery(services, body):
             return
@@ -66,35 +73,32 @@ def _register(app: App, services: Services) -> None:
         reply = services.reply(event["user"], lambda ctx: answer_question(ctx, text))
         say(thread_ts=event.get("thread_ts") or event.get("ts"), **message_payload(reply))
 
-    @app.event("message")
     def on_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
         if not first_delivery(services, body):
             return
         text = event.get("text", "")
-        say(
-            **message_payload(services.reply(event["user"], lambda ctx: answer_question(ctx, text)))
-        )
+        reply = services.reply(event["user"], lambda ctx: answer_question(ctx, text))
+        say(**message_payload(reply))
 
-    @app.event("app_home_opened")
     def on_home(event: dict[str, Any], client: WebClient) -> None:
         if event.get("tab", "home") != "home":
             return
         reply = services.reply(event["user"], lambda ctx: home_reply(ctx, command=command))
-        client.views_publish(
-            user_id=event["user"], view={"type": "home", "blocks": reply_blocks(reply)}
-        )
+        view = {"type": "home", "blocks": reply_blocks(reply)}
+        client.views_publish(user_id=event["user"], view=view)
 
-    @app.action("conference_details")
-    def on_details(
-        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
-    ) -> None:
-        ack()
+    def on_details(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, lambda ctx: conference_details(ctx, action["value"]))
         channel = (body.get("channel") or {}).get("id") or user
         client.chat_postMessage(channel=channel, **message_payload(reply))
+
+    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
+    app.event("message")(ack=acknowledge, lazy=[on_message])
+    app.event("app_home_opened")(ack=acknowledge, lazy=[on_home])
+    app.action("conference_details")(ack=acknowledge, lazy=[on_details])
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
