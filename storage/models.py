@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, MetaData, String
+from sqlalchemy import JSON, ForeignKey, Integer, MetaData, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import ShortText, Slug, UTCDateTime, UtcTimestamp
@@ -87,3 +87,54 @@ class ConversationContext(Base):
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     conference_slug: Mapped[Slug]
     updated_at: Mapped[UtcTimestamp]
+
+
+class Registration(Base):
+    """One member's registration for one conference: confirmed, waitlisted or cancelled.
+
+    One row per (conference, user): registering again after a cancellation reuses it. Personal
+    fields are blanked and the user id replaced when data is deleted or purged.
+    """
+
+    __tablename__ = "registrations"
+    __table_args__ = (UniqueConstraint("conference_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    waitlist_seq: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[ShortText]
+    municipality: Mapped[ShortText]
+    role: Mapped[ShortText]
+    notes: Mapped[str] = mapped_column(String(1000), default="")
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[UtcTimestamp]
+    updated_at: Mapped[UtcTimestamp]
+    anonymised: Mapped[bool] = mapped_column(default=False)
+
+    conference: Mapped[Conference] = relationship()
+
+
+class Organizer(Base):
+    """An organizer added with `smartcity-bot organizers add` (besides those in config.toml)."""
+
+    __tablename__ = "organizers"
+
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    added_at: Mapped[UtcTimestamp]
+
+
+class ModelProject(Base):
+    """One of the model projects (municipalities) of the network."""
+
+    __tablename__ = "model_projects"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    state: Mapped[ShortText]
+    cohort_year: Mapped[int] = mapped_column(Integer)
+    category: Mapped[ShortText]
+    notes: Mapped[str] = mapped_column(String(1000), default="")
+    source_url: Mapped[ShortText]

@@ -1,0 +1,82 @@
+"""Data protection: export and delete a member's data; purge participants after an event."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import Conference, ConversationContext, Registration
+from storage.registrations import ACTIVE, cancel
+
+
+def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
+    """Everything stored about the user, as JSON-ready data."""
+    query = (
+        select(Registration)
+        .where(Registration.user_id == user_id)
+        .options(selectinload(Registration.conference))
+    )
+    context = session.get(ConversationContext, user_id)
+    return {
+        "user_id": user_id,
+        "registrations": [_registration(r) for r in session.scalars(query)],
+        "conversation": None
+        if context is None
+        else {"conference": context.conference_slug, "at": context.updated_at.isoformat()},
+    }
+
+
+def _registration(registration: Registration) -> dict[str, Any]:
+    return {
+        "conference": registration.conference.slug,
+        "conference_title": registration.conference.title,
+        "status": registration.status,
+        "name": registration.name,
+        "municipality": registration.municipality,
+        "role": registration.role,
+        "notes": registration.notes,
+        "consent_at": registration.consent_at.isoformat() if registration.consent_at else None,
+        "registered_at": registration.created_at.isoformat(),
+    }
+
+
+def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[Registration]:
+    """Cancel the user's registrations (promoting the waitlist) and erase what names them.
+
+    Returns the registrations promoted as a consequence, whose people should be told.
+    """
+    promoted: list[Registration] = []
+    mine = session.scalars(select(Registration).where(Registration.user_id == user_id)).all()
+    for registration in mine:
+        if registration.status in ACTIVE:
+            promoted += cancel(session, registration.conference_id, user_id, now=now)[1]
+        anonymise(registration)
+    session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
+    session.flush()
+    return promoted
+
+
+def anonymise(registration: Registration) -> None:
+    """Keep the row for statistics (status, dates) but nothing that identifies the person."""
+    registration.user_id = f"geloescht-{registration.id}"
+    registration.name = registration.municipality = registration.role = registration.notes = ""
+    registration.consent_at = None
+    registration.anonymised = True
+
+
+def purge_after_conferences(session: Session, *, now: datetime, keep_days: int) -> int:
+    """Anonymise participants of conferences that ended more than `keep_days` ago."""
+    cutoff = now - timedelta(days=keep_days)
+    query = (
+        select(Registration)
+        .join(Conference)
+        .where(Conference.ends_at < cutoff, Registration.anonymised.is_(False))
+    )
+    rows = session.scalars(query).all()
+    for registration in rows:
+        anonymise(registration)
+    session.flush()
+    return len(rows)
