@@ -13,13 +13,15 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from bot.cli_admin import add_parsers as add_admin_parsers
 from bot.clock import Clock, FixedClock, system_clock
 from bot.config import Config, ConfigError, load_config
 from bot.services import build_services
 from handlers.chat import answer_question
-from storage.conference_file import DataFileError, read_conference_file
+from storage.conference_file import read_conference_file
 from storage.conferences import upsert_conferences
 from storage.db import make_engine, upgrade
+from storage.errors import DataFileError
 
 log = logging.getLogger("smartcity-bot")
 USAGE_ERROR = 2
@@ -89,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     conferences.add_argument("file", type=Path)
     conferences.set_defaults(command=cmd_import_conferences)
 
+    add_admin_parsers(sub)
     sub.add_parser(
         "check", help="validate config and environment, say what would start"
     ).set_defaults(command=cmd_check)

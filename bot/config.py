@@ -46,6 +46,11 @@ class OrganizersSection:
 
 
 @dataclass(frozen=True)
+class RegistrationSection:
+    purge_after_days: int = 90
+
+
+@dataclass(frozen=True)
 class Secrets:
     bot_token: str | None = None
     app_token: str | None = None
@@ -58,6 +63,7 @@ class Config:
     database: DatabaseSection = field(default_factory=DatabaseSection)
     slack: SlackSection = field(default_factory=SlackSection)
     organizers: OrganizersSection = field(default_factory=OrganizersSection)
+    registration: RegistrationSection = field(default_factory=RegistrationSection)
     secrets: Secrets = field(default_factory=Secrets)
     base_dir: Path = PROJECT_ROOT
 
@@ -75,6 +81,7 @@ _SECTIONS = {
     "database": DatabaseSection,
     "slack": SlackSection,
     "organizers": OrganizersSection,
+    "registration": RegistrationSection,
 }
 
 

@@ -19,4 +19,10 @@ def render_text(reply: Reply) -> str:
             lines.append("    " + "  ".join(f"[{button.label}]" for button in card.buttons))
     if reply.notes:
         lines += ["", *(f"  {note}" for note in reply.notes)]
+    lines += [
+        f"  [{attachment.filename}, {len(attachment.content)} Bytes]"
+        for attachment in reply.attachments
+    ]
+    for message in reply.direct_messages:
+        lines += ["", f"  → {message.user_id}: {render_text(message.reply)}"]
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,8 +19,10 @@ from handlers.texts import t
 from storage.conference_file import read_conference_file
 from storage.conferences import count_conferences, upsert_conferences
 from storage.db import make_engine, make_session_factory, pending_migrations, upgrade
+from storage.projects import count_projects, read_project_file, upsert_projects
 
 log = logging.getLogger(__name__)
+Result = TypeVar("Result")
 
 
 @dataclass
@@ -42,7 +45,7 @@ class Services:
                 organizers=frozenset(self.config.organizers.user_ids),
             )
 
-    def reply(self, user_id: str, handler: Callable[[Context], Reply]) -> Reply:
+    def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Reply:
         """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""
         try:
             with self.context(user_id) as ctx:
@@ -70,10 +73,12 @@ def build_services(config: Config, *, clock: Clock = system_clock) -> Services:
 
 
 def import_samples(services: Services) -> None:
+    """Fill an empty database with the shipped sample data."""
+    data = services.config.data_path
     with services.sessions.begin() as session:
+        if count_projects(session) == 0:
+            upsert_projects(session, read_project_file(data / "model_projects.csv"))
         if count_conferences(session) == 0:
-            records = read_conference_file(
-                services.config.data_path / "conferences.toml", services.config.tz
-            )
+            records = read_conference_file(data / "conferences.toml", services.config.tz)
             upsert_conferences(session, records)
             log.info("imported %d sample conferences", len(records))

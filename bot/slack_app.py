@@ -1,54 +1,99 @@
-"""The Bolt app: turns Slack payloads into handler calls and replies into Block Kit."""
+"""The Bolt app: turns Slack payloads into handler calls and replies into Block Kit.
+
+Slash commands and form submissions are answered in the ack body; events and button clicks
+are acknowledged at once and then handled as lazy listeners. Files and messages to other
+people go out afterwards on the listener executor.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import re
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from slack_bolt import Ack, App, Say
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
-from bot.blocks import message_payload, reply_blocks
+from bot.blocks import message_payload
 from bot.services import Services
-from handlers.chat import answer_question
-from handlers.commands import handle_command
-from handlers.conferences import conference_details
-from handlers.home import home_reply
+from bot.slack_delivery import deliver_extras
+from bot.slack_forms import modal_view
+from handlers.replies import Button, Card, Form, Reply
+from handlers.texts import t
 from storage.events import claim_event
 
 log = logging.getLogger(__name__)
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
 
-def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
-    """A Bolt app wired to the handlers, talking to the configured Web API URL."""
-    config = services.config
-    client = WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
-    app = App(
-        client=client,
-        signing_secret=config.secrets.signing_secret,
-        name="smartcity-bot",
-        logger=log,
-        # Commands are answered in the ack body; everything else acks first and then runs
-        # as a lazy listener, so Slack never waits on Bolt's ack polling.
-        process_before_response=True,
-        listener_executor=listener_executor,
+@dataclass
+class Wiring:
+    """What every listener needs: the services and where to run follow-up work."""
+
+    services: Services
+    executor: Executor
+
+    def first_delivery(self, body: dict[str, Any]) -> bool:
+        """False for a retry or a copy of an event that this or another replica already took."""
+        event_id = body.get("event_id")
+        if not event_id:
+            return True
+        keep = timedelta(hours=self.services.config.slack.event_dedupe_hours)
+        with self.services.sessions.begin() as session:
+            return claim_event(session, event_id, now=self.services.clock(), keep=keep)
+
+    def show(
+        self,
+        client: WebClient,
+        reply: Reply,
+        *,
+        user_id: str,
+        channel: str | None,
+        thread_ts: str | None = None,
+    ) -> None:
+        """Post a reply where the user is (a form becomes a button that opens it)."""
+        payload = message_payload(_with_form_button(reply))
+        client.chat_postMessage(channel=channel or user_id, thread_ts=thread_ts, **payload)
+        self.later(client, reply, user_id=user_id)
+
+    def later(self, client: WebClient, reply: Reply, *, user_id: str) -> None:
+        if reply.attachments or reply.direct_messages:
+            self.executor.submit(deliver_extras, client, reply, user_id=user_id)
+
+    def open_form(self, client: WebClient, reply: Reply, *, trigger_id: str, user_id: str) -> None:
+        assert reply.form is not None
+        form = reply.form
+        if any(f.name == "name" and not f.initial for f in form.fields):
+            form = _with_profile_name(client, form, user_id)
+        client.views_open(trigger_id=trigger_id, view=modal_view(form, reply.language))
+
+
+def _with_form_button(reply: Reply) -> Reply:
+    if reply.form is None:
+        return reply
+    label = t(reply.language, "reg.button") if reply.form.action == "register" else reply.form.title
+    button = Button(label, reply.form.action, reply.form.context, primary=True)
+    return Reply(
+        reply.text,
+        cards=(*reply.cards, Card("", buttons=(button,))),
+        notes=reply.notes,
+        language=reply.language,
     )
-    _register(app, services)
-    return app
 
 
-def first_delivery(services: Services, body: dict[str, Any]) -> bool:
-    """False for a retry or a copy of an event that this or another replica already took."""
-    event_id = body.get("event_id")
-    if not event_id:
-        return True
-    keep = services.config.slack.event_dedupe_hours
-    with services.sessions.begin() as session:
-        return claim_event(session, event_id, now=services.clock(), keep=timedelta(hours=keep))
+def _with_profile_name(client: WebClient, form: Form, user_id: str) -> Form:
+    try:
+        profile = client.users_info(user=user_id)["user"]["profile"]
+    except SlackApiError:
+        return form
+    name = profile.get("real_name") or profile.get("display_name") or ""
+    fields = tuple(
+        dataclasses.replace(f, initial=name) if f.name == "name" else f for f in form.fields
+    )
+    return dataclasses.replace(form, fields=fields)
 
 
 def acknowledge(ack: Ack) -> None:
@@ -56,50 +101,28 @@ def acknowledge(ack: Ack) -> None:
     ack()
 
 
-def _register(app: App, services: Services) -> None:
-    command = services.config.slack.command
+def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
+    """A Bolt app wired to the handlers, talking to the configured Web API URL."""
+    from bot.slack_conversation import register_conversation  # noqa: PLC0415
+    from bot.slack_registration import register_registration  # noqa: PLC0415
 
-    @app.command(command)
-    def on_command(ack: Ack, command: dict[str, Any]) -> None:
-        reply = services.reply(
-            command["user_id"], lambda ctx: handle_command(ctx, command.get("text", ""))
-        )
-        ack(response_type="ephemeral", **message_payload(reply))
-
-    def on_mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
-        if not first_delivery(services, body):
-            return
-        text = _MENTION.sub(" ", event.get("text", ""))
-        reply = services.reply(event["user"], lambda ctx: answer_question(ctx, text))
-        say(thread_ts=event.get("thread_ts") or event.get("ts"), **message_payload(reply))
-
-    def on_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
-            return
-        if not first_delivery(services, body):
-            return
-        text = event.get("text", "")
-        reply = services.reply(event["user"], lambda ctx: answer_question(ctx, text))
-        say(**message_payload(reply))
-
-    def on_home(event: dict[str, Any], client: WebClient) -> None:
-        if event.get("tab", "home") != "home":
-            return
-        reply = services.reply(event["user"], lambda ctx: home_reply(ctx, command=command))
-        view = {"type": "home", "blocks": reply_blocks(reply)}
-        client.views_publish(user_id=event["user"], view=view)
-
-    def on_details(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-        user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: conference_details(ctx, action["value"]))
-        channel = (body.get("channel") or {}).get("id") or user
-        client.chat_postMessage(channel=channel, **message_payload(reply))
-
-    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
-    app.event("message")(ack=acknowledge, lazy=[on_message])
-    app.event("app_home_opened")(ack=acknowledge, lazy=[on_home])
-    app.action("conference_details")(ack=acknowledge, lazy=[on_details])
+    config = services.config
+    executor = listener_executor or ThreadPoolExecutor(max_workers=8)
+    client = WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
+    app = App(
+        client=client,
+        signing_secret=config.secrets.signing_secret,
+        name="smartcity-bot",
+        logger=log,
+        process_before_response=True,
+        listener_executor=executor,
+    )
+    wiring = Wiring(services, executor)
+    register_conversation(app, wiring)
+    register_registration(app, wiring)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("unhandled error for %s: %s", body.get("type"), error, exc_info=error)
+
+    return app

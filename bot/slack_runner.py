@@ -8,6 +8,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import ConfigError
 from bot.http import serve_http
+from bot.scheduler import build_scheduler
 from bot.services import Services
 from bot.slack_app import create_app
 
@@ -23,10 +24,13 @@ def run_slack(services: Services, *, http: bool, host: str | None, port: int | N
     if not http and not secrets.app_token:
         raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs it (or use --http)")
     app = create_app(services)
+    scheduler = build_scheduler(services)
+    scheduler.start()
     if http:
         log.warning("serving Slack events on http://%s:%s/slack/events", host, port)
         serve_http(app, host=host or "0.0.0.0", port=port or 3000)
     else:
         log.warning("connecting to Slack in Socket Mode")
         SocketModeHandler(app, secrets.app_token).start()
+    scheduler.shutdown(wait=False)
     return 0

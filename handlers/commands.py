@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from handlers.chat import answer_question, help_reply
 from handlers.context import Context
 from handlers.normalize import fold
+from handlers.organizer import conference_admin, participant_list
+from handlers.privacy import delete_request, my_data
+from handlers.registration import cancel_registration, my_registrations, start_registration
 from handlers.replies import Reply
 
+Subcommand = Callable[[Context, str], Reply]
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "anmelden": start_registration,
+    "register": start_registration,
+    "abmelden": cancel_registration,
+    "cancel": cancel_registration,
+    "meine": lambda ctx, _: my_registrations(ctx),
+    "mine": lambda ctx, _: my_registrations(ctx),
+    "meine-daten": lambda ctx, _: my_data(ctx),
+    "my-data": lambda ctx, _: my_data(ctx),
+    "daten-loeschen": delete_request,
+    "delete-my-data": delete_request,
+    "teilnehmende": participant_list,
+    "participants": participant_list,
+    "konferenz": conference_admin,
+    "conference": conference_admin,
+}
 _HELP = frozenset({"", "hilfe", "help", "?"})
 
 
 def handle_command(ctx: Context, text: str) -> Reply:
     """Dispatch on the first word; anything that is not a subcommand is a question."""
-    first = fold(text.strip().split(maxsplit=1)[0]) if text.strip() else ""
-    if first in _HELP:
-        return help_reply(ctx.language if first != "help" else "en")
+    first, _, rest = text.strip().partition(" ")
+    name = fold(first)
+    if name in _HELP:
+        return help_reply("en" if name == "help" else ctx.language)
+    subcommand = SUBCOMMANDS.get(name)
+    if subcommand is not None:
+        return subcommand(ctx, rest)
     return answer_question(ctx, text)

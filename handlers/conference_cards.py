@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from handlers.dates import format_clock, format_period, format_short_day
+from handlers.registration_window import registration_problem
 from handlers.replies import Button, Card
 from handlers.texts import t
 from storage.models import Conference
@@ -35,10 +37,19 @@ def place_suffix(conference: Conference, language: str) -> str:
     return t(language, "lead.place", city=conference.city) if conference.city else ""
 
 
+def register_buttons(
+    conference: Conference, language: str, now: datetime | None
+) -> tuple[Button, ...]:
+    """An "Anmelden" button while the conference takes registrations (`now` None: never)."""
+    if now is None or registration_problem(conference, now) is not None:
+        return ()
+    return (Button(t(language, "reg.button"), "register", conference.slug, primary=True),)
+
+
 def conference_card(
-    conference: Conference, tz: ZoneInfo, language: str, *, buttons: tuple[Button, ...] = ()
+    conference: Conference, tz: ZoneInfo, language: str, *, now: datetime | None = None
 ) -> Card:
-    """Everything about one conference: when, where, motto, topics, link."""
+    """Everything about one conference: when, where, motto, topics, link; "Anmelden" if open."""
     fields = [
         (t(language, "field.when"), when_text(conference, tz, language)),
         (t(language, "field.where"), where_text(conference, language)),
@@ -48,12 +59,15 @@ def conference_card(
     if conference.topics:
         fields.append((t(language, "field.topics"), ", ".join(conference.topics)))
     return Card(
-        title=conference.title, fields=tuple(fields), link=conference.source_url, buttons=buttons
+        title=conference.title,
+        fields=tuple(fields),
+        link=conference.source_url,
+        buttons=register_buttons(conference, language, now),
     )
 
 
-def summary_card(conference: Conference, tz: ZoneInfo, language: str) -> Card:
-    """A one-line entry for lists, with a details button."""
+def summary_card(conference: Conference, tz: ZoneInfo, language: str, now: datetime) -> Card:
+    """A one-line entry for lists, with a details button (and "Anmelden" while open)."""
     details = Button(t(language, "button.details"), "conference_details", conference.slug)
     when = format_short_day(conference.starts_at, tz, language)
     return Card(
@@ -62,7 +76,7 @@ def summary_card(conference: Conference, tz: ZoneInfo, language: str) -> Card:
             (t(language, "field.when"), when),
             (t(language, "field.where"), conference.city or "–"),
         ),
-        buttons=(details,),
+        buttons=(details, *register_buttons(conference, language, now)),
     )
 
 

@@ -17,6 +17,7 @@ from handlers.conference_cards import (
 from handlers.context import Context
 from handlers.naming import names
 from handlers.references import ConferenceRef
+from handlers.registration_window import registration_problem
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.conferences import get_conference
@@ -116,7 +117,9 @@ def _none_reply(
         when=when_text(last, ctx.tz, language),
         place=place_suffix(last, language),
     )
-    return Reply(text, cards=(conference_card(last, ctx.tz, language),), language=language)
+    return Reply(
+        text, cards=(conference_card(last, ctx.tz, language, now=ctx.now),), language=language
+    )
 
 
 def conference_reply(
@@ -131,7 +134,7 @@ def conference_reply(
     """The answer about one conference: a lead sentence for the aspect, then its card."""
     values = names(conference, language).as_values()
     past = conference.ends_at <= ctx.now
-    card = conference_card(conference, ctx.tz, language)
+    card = conference_card(conference, ctx.tz, language, now=ctx.now)
     notes: tuple[str, ...] = ()
     if intent == "where":
         key = "lead.where_past" if past else "lead.where"
@@ -148,11 +151,8 @@ def conference_reply(
     elif intent == "programme":
         text, notes = _programme(conference, language, values, ctx)
     elif intent == "registration":
-        text = (
-            t(language, "lead.registration_closed", **values)
-            if past
-            else t(language, "lead.registration", link=conference.source_url, **values)
-        )
+        problem = registration_problem(conference, ctx.now)
+        text = t(language, problem or "lead.registration", slug=conference.slug, **values)
     elif intent in ("when", None) and relative:
         relative_name = t(language, f"relative.{relative}.{kind or 'any'}")
         text = t(
@@ -198,7 +198,7 @@ def _list_reply(
         if not chosen:
             chosen = [c for c in matching if c.ends_at <= ctx.now][-3:]
             text = t(language, "list.none_upcoming")
-    cards = tuple(summary_card(c, ctx.tz, language) for c in chosen[:LIST_LIMIT])
+    cards = tuple(summary_card(c, ctx.tz, language, ctx.now) for c in chosen[:LIST_LIMIT])
     return Reply(text, cards=cards, language=language)
 
 

@@ -19,6 +19,7 @@ class Context:
     tz: ZoneInfo
     language: str
     organizers: frozenset[str] = frozenset()
+    purge_after_days: int = 90
 
     @property
     def is_organizer(self) -> bool:

@@ -13,7 +13,7 @@ HOME_LIMIT = 10
 
 def home_reply(ctx: Context, *, command: str) -> Reply:
     upcoming = upcoming_conferences(ctx.session, ctx.now)[:HOME_LIMIT]
-    cards = tuple(summary_card(c, ctx.tz, ctx.language) for c in upcoming)
+    cards = tuple(summary_card(c, ctx.tz, ctx.language, ctx.now) for c in upcoming)
     lead = t(ctx.language, "home.title") if cards else t(ctx.language, "home.none")
     return Reply(
         lead,

@@ -6,21 +6,23 @@ from dataclasses import dataclass
 
 from storage.models import Conference
 
-# kind -> (nominative article, genitive article, "zu" + dative, noun, genitive noun)
+# kind -> (nominative, genitive, dative article, "zu" + dative, noun, genitive noun)
 _GERMAN = {
-    "regionalkonferenz": ("die", "der", "zur", "Regionalkonferenz", "Regionalkonferenz"),
-    "kongress": ("der", "des", "zum", "Kongress", "Kongresses"),
-    "other": ("die", "der", "zur", "Veranstaltung", "Veranstaltung"),
+    "regionalkonferenz": ("die", "der", "der", "zur", "Regionalkonferenz", "Regionalkonferenz"),
+    "kongress": ("der", "des", "dem", "zum", "Kongress", "Kongresses"),
+    "other": ("die", "der", "der", "zur", "Veranstaltung", "Veranstaltung"),
 }
 _ENGLISH = {"regionalkonferenz": "regional conference", "kongress": "congress", "other": "event"}
 
 
 @dataclass(frozen=True)
 class Names:
-    """The forms a sentence template may need: {name}, {Name}, {name_gen}, {name_zu}."""
+    """The forms a sentence template may need: {name}, {Name}, {name_gen}, {name_dat},
+    {name_zu}."""
 
     name: str
     name_gen: str
+    name_dat: str
     name_zu: str
 
     def as_values(self) -> dict[str, str]:
@@ -29,6 +31,7 @@ class Names:
             "name": self.name,
             "Name": capitalised,
             "name_gen": self.name_gen,
+            "name_dat": self.name_dat,
             "name_zu": self.name_zu,
         }
 
@@ -36,12 +39,21 @@ class Names:
 def names(conference: Conference, language: str) -> Names:
     if language == "en":
         core = _english_core(conference)
-        return Names(name=f"the {core}", name_gen=f"of the {core}", name_zu=f"of the {core}")
-    nominative, genitive, zu, noun, noun_gen = _GERMAN.get(conference.kind, _GERMAN["other"])
+        return Names(
+            name=f"the {core}",
+            name_gen=f"of the {core}",
+            name_dat=f"the {core}",
+            name_zu=f"of the {core}",
+        )
+    nominative, genitive, dative, zu, noun, noun_gen = _GERMAN.get(
+        conference.kind, _GERMAN["other"]
+    )
+    core = _german_core(conference, noun)
     return Names(
-        name=f"{nominative} {_german_core(conference, noun)}",
+        name=f"{nominative} {core}",
         name_gen=f"{genitive} {_german_core(conference, noun_gen)}",
-        name_zu=f"{zu} {_german_core(conference, noun)}",
+        name_dat=f"{dative} {core}",
+        name_zu=f"{zu} {core}",
     )
 
 

@@ -27,10 +27,68 @@ class Card:
 
 
 @dataclass(frozen=True)
+class FormField:
+    """One input of a form. `kind`: text, multiline, municipality (type-ahead) or consent."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    required: bool = True
+    initial: str = ""
+    hint: str = ""
+    max_length: int = 150
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form to fill in (a Slack modal, or prompts in the console); `context` is echoed back.
+
+    Where a form cannot be opened directly (a plain chat message), a button with `action` and
+    `context` as its value opens it.
+    """
+
+    form_id: str
+    action: str
+    title: str
+    submit: str
+    context: str
+    intro: str
+    fields: tuple[FormField, ...]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent along with a reply (an .ics calendar entry, a CSV export)."""
+
+    filename: str
+    content: bytes
+    title: str
+
+
+@dataclass(frozen=True)
 class Reply:
-    """A message to the user: a lead text, optional cards and optional closing notes."""
+    """A message to the user: a lead text, cards, notes; optionally a form to open, files to
+    attach and messages for other people (e.g. someone promoted from the waitlist)."""
 
     text: str
     cards: tuple[Card, ...] = ()
     notes: tuple[str, ...] = ()
     language: str = "de"
+    form: Form | None = None
+    attachments: tuple[Attachment, ...] = ()
+    direct_messages: tuple[DirectMessage, ...] = ()
+
+
+@dataclass(frozen=True)
+class DirectMessage:
+    """A message the bot sends to another user as a consequence of this request."""
+
+    user_id: str
+    reply: Reply
+
+
+@dataclass(frozen=True)
+class FormErrors:
+    """A submitted form was not accepted: an error text per field name."""
+
+    errors: dict[str, str]

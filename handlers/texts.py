@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.texts_registration import REGISTRATION_TEXTS
+
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "kind.regionalkonferenz": "Regionalkonferenz",
@@ -34,9 +36,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "lead.programme": "Das Programm {name_gen}:",
         "lead.no_programme": "Ein detailliertes Programm {name_gen} liegt mir nicht vor.{topics}",
         "lead.no_programme_topics": " Die Themen: {topics}.",
-        "lead.registration": "Alles zur Anmeldung {name_gen} finden Sie unter {link}.",
-        "lead.registration_closed": "{Name} ist bereits vorbei; eine Anmeldung ist nicht mehr "
-        "möglich.",
+        "lead.registration": "Zur Anmeldung {name_gen}: einfach auf „Anmelden“ klicken oder "
+        "„/smartcity anmelden {slug}“ schreiben.",
         "lead.overview": "Hier sind die Details {name_zu}:",
         "relative.next.regionalkonferenz": "die nächste Regionalkonferenz",
         "relative.next.kongress": "der nächste Kongress",
@@ -109,8 +110,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "lead.programme": "The programme {name_gen}:",
         "lead.no_programme": "I do not have a detailed programme {name_gen}.{topics}",
         "lead.no_programme_topics": " Its topics: {topics}.",
-        "lead.registration": "All about registering for {name} is at {link}.",
-        "lead.registration_closed": "{Name} is already over; registration has closed.",
+        "lead.registration": "To register for {name}, click “Register” or type "
+        "“/smartcity anmelden {slug}”.",
         "lead.overview": "Here are the details {name_zu}:",
         "relative.next.regionalkonferenz": "the next regional conference",
         "relative.next.kongress": "the next congress",
@@ -150,6 +151,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "home.help": "Send me a direct message or use {command}.",
     },
 }
+
+
+for _extra in (REGISTRATION_TEXTS,):
+    for _language, _texts in _extra.items():
+        TEXTS[_language].update(_texts)
 
 
 def t(language: str, key: str, **values: Any) -> str:

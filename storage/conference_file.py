@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from storage.errors import DataFileError
+
 KINDS = ("regionalkonferenz", "kongress", "other")
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 _TEXT_KEYS = ("title", "motto", "venue", "address", "city", "source_url")
@@ -29,10 +31,6 @@ _KNOWN_KEYS = {
     *_TEXT_KEYS,
 }
 _AGENDA_KEYS = {"day", "start", "end", "title", "speaker"}
-
-
-class DataFileError(ValueError):
-    """A data file cannot be imported; the message names file, line and key."""
 
 
 @dataclass(frozen=True)

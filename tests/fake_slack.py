@@ -84,7 +84,11 @@ class FakeSlack:
 
     def _handle(self, request: BaseHTTPRequestHandler, raw: bytes) -> None:
         method = request.path.rsplit("/", 1)[-1]
-        status, body, headers = self._respond(method, _parse(request, raw))
+        if request.path.startswith("/upload/"):  # the file upload URL handed out below
+            method, params = "upload", {"file_id": method, "content": raw}
+        else:
+            params = _parse(request, raw)
+        status, body, headers = self._respond(method, params)
         payload = json.dumps(body).encode()
         request.send_response(status)
         request.send_header("Content-Type", "application/json; charset=utf-8")
@@ -105,7 +109,7 @@ class FakeSlack:
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
             self.calls.append(Call(method, params))
             self._changed.notify_all()
-            return 200, _answer(method, params, len(self.calls)), {}
+            return 200, _answer(method, params, len(self.calls), self.base_url), {}
 
     def _within_rate(self) -> bool:
         if self.rate_per_second is None:
@@ -129,7 +133,7 @@ def _parse(request: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:
     return params
 
 
-def _answer(method: str, params: dict[str, Any], serial: int) -> dict[str, Any]:
+def _answer(method: str, params: dict[str, Any], serial: int, base_url: str) -> dict[str, Any]:
     if method == "auth.test":
         return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "bot"}
     if method == "chat.postMessage":
@@ -143,5 +147,6 @@ def _answer(method: str, params: dict[str, Any], serial: int) -> dict[str, Any]:
             "user": {"id": user, "profile": {"real_name": f"Person {user}"}, "tz": "Europe/Berlin"},
         }
     if method == "files.getUploadURLExternal":
-        return {"ok": True, "upload_url": "http://127.0.0.1:1/none", "file_id": f"F{serial}"}
+        upload_url = base_url.replace("/api/", f"/upload/F{serial}")
+        return {"ok": True, "upload_url": upload_url, "file_id": f"F{serial}"}
     return {"ok": True}

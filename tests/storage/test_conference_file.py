@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.config import PROJECT_ROOT
-from storage.conference_file import DataFileError, read_conference_file
+from storage.conference_file import read_conference_file
 from storage.conferences import all_conferences, get_conference, upsert_conferences
+from storage.errors import DataFileError
 from tests.conftest import BERLIN
 
 SAMPLE = PROJECT_ROOT / "data" / "conferences.toml"

@@ -1,0 +1,72 @@
+"""Listeners for registering: the Anmelden button, the modal, type-ahead, cancel, data deletion."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.slack_app import Wiring, acknowledge
+from bot.slack_delivery import send_direct
+from bot.slack_forms import CALLBACK_PREFIX, MUNICIPALITY_ACTION, option, submitted_values
+from handlers.forms import submit_form
+from handlers.municipalities import suggest_municipalities
+from handlers.privacy import CONFIRM_ACTION, delete_confirmed
+from handlers.registration import cancel_registration, registration_form_for
+from handlers.replies import FormErrors
+
+
+def register_registration(app: App, wiring: Wiring) -> None:
+    services = wiring.services
+
+    @app.action("register")
+    def on_register(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
+    ) -> None:
+        # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
+        ack()
+        user = body["user"]["id"]
+        reply = services.reply(user, lambda ctx: registration_form_for(ctx, action["value"]))
+        if reply.form is not None:
+            wiring.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
+        else:
+            wiring.show(client, reply, user_id=user, channel=_channel(body))
+
+    @app.view(re.compile("^" + CALLBACK_PREFIX))
+    def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        user = body["user"]["id"]
+        form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
+        values = submitted_values(view)
+        result = services.reply(
+            user, lambda ctx: submit_form(ctx, form_id, view.get("private_metadata", ""), values)
+        )
+        if isinstance(result, FormErrors):
+            ack(response_action="errors", errors=result.errors)
+            return
+        ack()
+        wiring.executor.submit(send_direct, client, user, result)
+
+    @app.options(MUNICIPALITY_ACTION)
+    def on_municipality(ack: Ack, body: dict[str, Any]) -> None:
+        typed = body.get("value", "")
+        names = services.reply(body["user"]["id"], lambda ctx: suggest_municipalities(ctx, typed))
+        ack(options=[option(name) for name in names] if isinstance(names, list) else [])
+
+    def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        user = body["user"]["id"]
+        reply = services.reply(user, lambda ctx: cancel_registration(ctx, action["value"]))
+        wiring.show(client, reply, user_id=user, channel=_channel(body))
+
+    def on_delete(body: dict[str, Any], client: WebClient) -> None:
+        user = body["user"]["id"]
+        reply = services.reply(user, delete_confirmed)
+        wiring.show(client, reply, user_id=user, channel=_channel(body))
+
+    app.action("cancel_registration")(ack=acknowledge, lazy=[on_cancel])
+    app.action(CONFIRM_ACTION)(ack=acknowledge, lazy=[on_delete])
+
+
+def _channel(body: dict[str, Any]) -> str | None:
+    return (body.get("channel") or {}).get("id")
