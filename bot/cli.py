@@ -17,7 +17,7 @@ from bot.cli_admin import add_parsers as add_admin_parsers
 from bot.clock import Clock, FixedClock, system_clock
 from bot.config import Config, ConfigError, load_config
 from bot.services import build_services
-from handlers.chat import answer_question
+from handlers.commands import handle_command
 from storage.conference_file import read_conference_file
 from storage.conferences import upsert_conferences
 from storage.db import make_engine, upgrade
@@ -149,7 +149,7 @@ def cmd_console(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     services = build_services(config, clock=_clock(args, config))
-    reply = services.reply(args.user, lambda ctx: answer_question(ctx, args.question))
+    reply = services.reply(args.user, lambda ctx: handle_command(ctx, args.question))
     if args.json:
         print(json.dumps(asdict(reply), ensure_ascii=False, indent=2))
     else:

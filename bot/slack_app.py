@@ -54,12 +54,16 @@ class Wiring:
         channel: str | None,
         thread_ts: str | None = None,
     ) -> None:
-        """Post a reply where the user is (a form becomes a button that opens it)."""
+        """Post a reply where the user is (a form becomes a button that opens it).
+
+        Called from lazy listeners, which already run after Slack got its answer.
+        """
         payload = message_payload(_with_form_button(reply))
         client.chat_postMessage(channel=channel or user_id, thread_ts=thread_ts, **payload)
-        self.later(client, reply, user_id=user_id)
+        deliver_extras(client, reply, user_id=user_id)
 
     def later(self, client: WebClient, reply: Reply, *, user_id: str) -> None:
+        """Send files and messages to others after the ack body has gone out."""
         if reply.attachments or reply.direct_messages:
             self.executor.submit(deliver_extras, client, reply, user_id=user_id)
 

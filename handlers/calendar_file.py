@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from handlers.conference_cards import where_text
 from handlers.replies import Attachment
 from storage.models import Conference
 
 PRODUCT_ID = "-//Modellprojekte Smart Cities//smartcity-bot//DE"
+
+
+@cache
+def _vtimezone(key: str) -> Timezone:
+    """The VTIMEZONE for an IANA zone; computing it takes milliseconds, so it is kept."""
+    return Timezone.from_tzid(key)
 
 
 def registration_ics(
@@ -40,7 +47,8 @@ def registration_ics(
     description = conference.motto or conference.title
     event.add("description", f"{description}\n{conference.source_url}".strip())
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    if conference.times_known:
+        calendar.add_component(_vtimezone(tz.key))
     return Attachment(
         filename=f"{conference.slug}.ics", content=calendar.to_ical(), title=conference.title
     )

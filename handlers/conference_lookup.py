@@ -14,7 +14,7 @@ from handlers.references import extract_reference
 from storage.models import Conference
 
 _SURE = 90.0
-_SUGGEST = 50.0
+_SUGGEST = 60.0
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,21 @@ def lookup_conference(
         found = filter_conferences(conferences, ref, tz)
         if found:
             return Lookup(pick_one(found, now))
-    labels = {c.slug: f"{c.title} {c.city} {c.slug}" for c in conferences}
-    matches = process.extract(wanted, labels, scorer=fuzz.WRatio, processor=fold, limit=3)
-    if matches and matches[0][1] >= _SURE:
-        return Lookup(by_slug[matches[0][2]])
-    return Lookup(None, tuple(by_slug[m[2]] for m in matches if m[1] >= _SUGGEST))
+    scores = _closest(conferences, wanted)
+    # A named year or number that matches nothing must not be replaced by a guess.
+    if scores and scores[0][0] >= _SURE and not ref.explicit:
+        return Lookup(by_slug[scores[0][1]])
+    return Lookup(None, tuple(by_slug[slug] for score, slug in scores[:3] if score >= _SUGGEST))
+
+
+def _closest(conferences: Sequence[Conference], wanted: str) -> list[tuple[float, str]]:
+    """(best score over title, city and slug, slug), best first."""
+    labels = [(c.slug, label) for c in conferences for label in (c.title, c.city, c.slug)]
+    matches = process.extract(
+        wanted, [label for _, label in labels], scorer=fuzz.WRatio, processor=fold, limit=None
+    )
+    best: dict[str, float] = {}
+    for _, score, index in matches:
+        slug = labels[index][0]
+        best[slug] = max(best.get(slug, 0.0), score)
+    return sorted(((score, slug) for slug, score in best.items()), reverse=True)

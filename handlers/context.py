@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from storage.organizers import is_organizer
+
 
 @dataclass(frozen=True)
 class Context:
@@ -23,4 +25,5 @@ class Context:
 
     @property
     def is_organizer(self) -> bool:
-        return self.user_id in self.organizers
+        """Listed in the config, or added with `smartcity-bot organizers add`."""
+        return self.user_id in self.organizers or is_organizer(self.session, self.user_id)

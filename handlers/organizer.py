@@ -13,10 +13,7 @@ from handlers.texts import t
 from storage.conferences import all_conferences
 from storage.models import Conference
 from storage.registrations import (
-    CONFIRMED,
-    WAITLISTED,
     CapacityError,
-    count_status,
     participants,
     set_capacity,
 )
@@ -44,8 +41,7 @@ def participant_list(ctx: Context, argument: str) -> Reply:
     if isinstance(conference, Reply):
         return conference
     rows = participants(ctx.session, conference.id)
-    confirmed = count_status(ctx.session, conference.id, CONFIRMED)
-    waitlisted = count_status(ctx.session, conference.id, WAITLISTED)
+    confirmed, waitlisted = conference.confirmed_count, conference.waitlisted_count
     free = "–" if conference.capacity is None else str(max(conference.capacity - confirmed, 0))
     text = t(
         ctx.language,
@@ -107,7 +103,7 @@ def _set_capacity(
     try:
         promoted = set_capacity(ctx.session, conference.id, capacity, now=ctx.now)
     except CapacityError:
-        confirmed = count_status(ctx.session, conference.id, CONFIRMED)
+        confirmed = conference.confirmed_count
         return Reply(
             t(ctx.language, "org.capacity_too_low", confirmed=confirmed), language=ctx.language
         )

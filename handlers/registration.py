@@ -118,24 +118,26 @@ def registration_form(ctx: Context, conference: Conference) -> Reply:
     return Reply(intro, form=form, language=language)
 
 
-def _refusal(ctx: Context, conference: Conference) -> Reply | None:
-    language = ctx.language
-    values = names(conference, language).as_values()
+def _closed(ctx: Context, conference: Conference) -> Reply | None:
+    """Why registration is not possible now, or None."""
     problem = registration_problem(conference, ctx.now)
-    if problem is not None:
-        opens = conference.registration_opens_at or ctx.now
-        deadline = conference.registration_deadline or ctx.now
-        text = t(
-            language,
-            problem,
-            opens=format_day(opens, ctx.tz, language),
-            deadline=format_day(deadline, ctx.tz, language),
-            **values,
-        )
-        return Reply(text, language=language)
+    if problem is None:
+        return None
+    language = ctx.language
+    opens = format_day(conference.registration_opens_at or ctx.now, ctx.tz, language)
+    deadline = format_day(conference.registration_deadline or ctx.now, ctx.tz, language)
+    values = names(conference, language).as_values()
+    return Reply(t(language, problem, opens=opens, deadline=deadline, **values), language=language)
+
+
+def _refusal(ctx: Context, conference: Conference) -> Reply | None:
+    """Closed, or already registered: the reply saying so, else None."""
+    closed = _closed(ctx, conference)
+    if closed is not None:
+        return closed
     existing = find_registration(ctx.session, conference.id, ctx.user_id)
     if existing is not None and existing.status in ACTIVE:
-        return _already(ctx, existing, values)
+        return _already(ctx, existing, names(conference, ctx.language).as_values())
     return None
 
 
@@ -164,14 +166,16 @@ def submit_registration(ctx: Context, slug: str, values: Mapping[str, str]) -> R
     errors = validate(values, ctx.language)
     if errors:
         return FormErrors(errors)
-    conference = get_conference(ctx.session, slug)
+    conference = get_conference(ctx.session, slug, for_update=True)
     if conference is None:
         return Reply(t(ctx.language, "reg.unknown", query=slug), language=ctx.language)
-    refusal = _refusal(ctx, conference)
-    if refusal is not None:
-        return refusal
+    problem = _closed(ctx, conference)
+    if problem is not None:
+        return problem
     details = Details(**{field: values.get(field, "").strip() for field in LIMITS})
-    outcome = register(ctx.session, conference.id, ctx.user_id, details, now=ctx.now)
+    outcome = register(ctx.session, conference, ctx.user_id, details, now=ctx.now)
+    if not outcome.new:
+        return _already(ctx, outcome.registration, names(conference, ctx.language).as_values())
     return confirmation(ctx, conference, outcome.registration, outcome.position)
 
 

@@ -19,9 +19,15 @@ def all_conferences(session: Session) -> Sequence[Conference]:
     return session.scalars(query.order_by(Conference.starts_at)).all()
 
 
-def get_conference(session: Session, slug: str) -> Conference | None:
+def get_conference(session: Session, slug: str, *, for_update: bool = False) -> Conference | None:
+    """One conference by slug (its agenda loads when first used).
+
+    `for_update` locks its row until the transaction ends, as registration changes need.
+    """
     query = select(Conference).where(Conference.slug == slug)
-    return session.scalars(query.options(selectinload(Conference.agenda))).one_or_none()
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).one_or_none()
 
 
 def upcoming_conferences(session: Session, now: datetime) -> Sequence[Conference]:

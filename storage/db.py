@@ -18,8 +18,15 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; on SQLite every transaction takes the write lock up front."""
     if url.startswith("sqlite"):
+        # One connection, handed out in turn: writers queue in the pool instead of sleeping
+        # in SQLite's busy handler, which made tail latency jump under concurrency.
         engine = create_engine(
-            url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=60,
+            **kwargs,
         )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin_immediate)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, MetaData, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import ShortText, Slug, UTCDateTime, UtcTimestamp
@@ -45,6 +54,16 @@ class Conference(Base):
     registration_opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     registration_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     registration_open: Mapped[bool] = mapped_column(default=True)
+    # Seat counters, changed only while the row is locked (see storage.registrations); the
+    # check constraint makes overbooking impossible even for a faulty writer.
+    confirmed_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    waitlisted_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    waitlist_last_seq: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    __table_args__ = (
+        CheckConstraint("capacity IS NULL OR confirmed_count <= capacity", name="seats"),
+        CheckConstraint("confirmed_count >= 0 AND waitlisted_count >= 0", name="counts"),
+    )
 
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="conference",
@@ -97,7 +116,10 @@ class Registration(Base):
     """
 
     __tablename__ = "registrations"
-    __table_args__ = (UniqueConstraint("conference_id", "user_id"),)
+    __table_args__ = (
+        UniqueConstraint("conference_id", "user_id"),
+        Index("ix_registrations_conference_status", "conference_id", "status", "waitlist_seq"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conference_id: Mapped[int] = mapped_column(

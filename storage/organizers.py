@@ -15,6 +15,10 @@ def organizer_ids(session: Session) -> set[str]:
     return set(session.scalars(select(Organizer.user_id)))
 
 
+def is_organizer(session: Session, user_id: str) -> bool:
+    return session.get(Organizer, user_id) is not None
+
+
 def add_organizer(session: Session, user_id: str, *, now: datetime) -> bool:
     """True if added, False if already an organizer."""
     statement = (

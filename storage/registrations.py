@@ -1,9 +1,10 @@
 """Registrations with capacity and a FIFO waitlist. Functions take a session and never commit.
 
 Every change to a conference's registrations first locks that conference's row (PostgreSQL:
-SELECT ... FOR UPDATE; SQLite: the write lock that BEGIN IMMEDIATE took), so counting seats
-and changing them cannot interleave; the unique (conference, user) constraint rules out a
-second row for the same person.
+SELECT ... FOR UPDATE; SQLite: the write lock that BEGIN IMMEDIATE took) and keeps the seat
+counters on that row in step, so checking for a free seat and taking it cannot interleave.
+The database itself refuses more confirmed seats than capacity (a check constraint) and a
+second row for the same person (a unique constraint).
 """
 
 from __future__ import annotations
@@ -54,13 +55,6 @@ def find_registration(session: Session, conference_id: int, user_id: str) -> Reg
     return session.scalars(query).one_or_none()
 
 
-def count_status(session: Session, conference_id: int, status: str) -> int:
-    query = select(func.count()).where(
-        Registration.conference_id == conference_id, Registration.status == status
-    )
-    return session.scalar(query) or 0
-
-
 def waitlist_position(session: Session, registration: Registration) -> int | None:
     """1 for the first person waiting; None if not on the waitlist."""
     if registration.status != WAITLISTED or registration.waitlist_seq is None:
@@ -74,39 +68,37 @@ def waitlist_position(session: Session, registration: Registration) -> int | Non
 
 
 def register(
-    session: Session, conference_id: int, user_id: str, details: Details, *, now: datetime
+    session: Session, locked: Conference, user_id: str, details: Details, *, now: datetime
 ) -> Outcome:
-    """Confirm a seat if one is free, else join the end of the waitlist; idempotent per user."""
-    conference = lock_conference(session, conference_id)
-    registration = find_registration(session, conference_id, user_id)
+    """Confirm a seat if one is free, else join the end of the waitlist; idempotent per user.
+
+    `locked` must come from `lock_conference` (or `get_conference(..., for_update=True)`)
+    in this transaction.
+    """
+    registration = find_registration(session, locked.id, user_id)
     if registration is not None and registration.status in ACTIVE:
         return Outcome(registration, new=False, position=waitlist_position(session, registration))
-    if _has_free_seat(session, conference):
-        status, seq = CONFIRMED, None
-    else:
-        status, seq = WAITLISTED, _next_waitlist_seq(session, conference_id)
     if registration is None:
-        registration = Registration(conference_id=conference_id, user_id=user_id, created_at=now)
+        registration = Registration(conference_id=locked.id, user_id=user_id, created_at=now)
         session.add(registration)
-    registration.status, registration.waitlist_seq = status, seq
+    position = None
+    if has_free_seat(locked):
+        registration.status, registration.waitlist_seq = CONFIRMED, None
+        locked.confirmed_count += 1
+    else:
+        locked.waitlist_last_seq += 1
+        locked.waitlisted_count += 1
+        registration.status, registration.waitlist_seq = WAITLISTED, locked.waitlist_last_seq
+        position = locked.waitlisted_count
     registration.name, registration.municipality = details.name, details.municipality
     registration.role, registration.notes = details.role, details.notes
     registration.consent_at = registration.updated_at = now
     session.flush()
-    return Outcome(registration, new=True, position=waitlist_position(session, registration))
+    return Outcome(registration, new=True, position=position)
 
 
-def _has_free_seat(session: Session, conference: Conference) -> bool:
-    if conference.capacity is None:
-        return True
-    return count_status(session, conference.id, CONFIRMED) < conference.capacity
-
-
-def _next_waitlist_seq(session: Session, conference_id: int) -> int:
-    query = select(func.max(Registration.waitlist_seq)).where(
-        Registration.conference_id == conference_id
-    )
-    return (session.scalar(query) or 0) + 1
+def has_free_seat(conference: Conference) -> bool:
+    return conference.capacity is None or conference.confirmed_count < conference.capacity
 
 
 def cancel(
@@ -117,6 +109,10 @@ def cancel(
     registration = find_registration(session, conference_id, user_id)
     if registration is None or registration.status not in ACTIVE:
         return None, []
+    if registration.status == CONFIRMED:
+        conference.confirmed_count -= 1
+    else:
+        conference.waitlisted_count -= 1
     registration.status, registration.waitlist_seq = CANCELLED, None
     registration.updated_at = now
     session.flush()
@@ -127,20 +123,23 @@ def fill_free_seats(
     session: Session, conference: Conference, *, now: datetime
 ) -> list[Registration]:
     """Promote waiting people in order while seats are free (the conference must be locked)."""
-    promoted: list[Registration] = []
-    while _has_free_seat(session, conference):
-        query = (
-            select(Registration)
-            .where(Registration.conference_id == conference.id, Registration.status == WAITLISTED)
-            .order_by(Registration.waitlist_seq)
-            .limit(1)
-        )
-        waiting = session.scalars(query).first()
-        if waiting is None:
-            break
-        waiting.status, waiting.waitlist_seq, waiting.updated_at = CONFIRMED, None, now
-        session.flush()
-        promoted.append(waiting)
+    query = (
+        select(Registration)
+        .where(Registration.conference_id == conference.id, Registration.status == WAITLISTED)
+        .order_by(Registration.waitlist_seq)
+    )
+    if conference.capacity is not None:
+        free = conference.capacity - conference.confirmed_count
+        if free <= 0:
+            return []
+        query = query.limit(free)
+    promoted = list(session.scalars(query))
+    for registration in promoted:
+        registration.status, registration.waitlist_seq = CONFIRMED, None
+        registration.updated_at = now
+    conference.confirmed_count += len(promoted)
+    conference.waitlisted_count -= len(promoted)
+    session.flush()
     return promoted
 
 
@@ -173,9 +172,8 @@ def set_capacity(
 ) -> list[Registration]:
     """Change the capacity (None: unlimited); raising it promotes waiting people in order."""
     conference = lock_conference(session, conference_id)
-    confirmed = count_status(session, conference_id, CONFIRMED)
-    if capacity is not None and capacity < confirmed:
-        raise CapacityError(f"{confirmed} seats are already confirmed")
+    if capacity is not None and capacity < conference.confirmed_count:
+        raise CapacityError(f"{conference.confirmed_count} seats are already confirmed")
     conference.capacity = capacity
     session.flush()
     return fill_free_seats(session, conference, now=now)

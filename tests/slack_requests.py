@@ -124,3 +124,45 @@ def block_actions(
     if channel:
         payload["channel"] = {"id": channel, "name": "directmessage"}
     return urlencode({"payload": json.dumps(payload)})
+
+
+def view_submission(
+    callback_id: str, metadata: str, values: dict[str, dict[str, Any]], *, user: str = "U100"
+) -> str:
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "mpsc"},
+        "user": {"id": user, "username": user.lower(), "team_id": TEAM},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "trigger_id": "1.2.4",
+        "view": {
+            "id": "V1",
+            "team_id": TEAM,
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": metadata,
+            "state": {"values": values},
+            "hash": "h1",
+            "title": {"type": "plain_text", "text": "Anmeldung"},
+            "blocks": [],
+        },
+        "response_urls": [],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def block_suggestion(action_id: str, typed: str, *, user: str = "U100") -> str:
+    payload = {
+        "type": "block_suggestion",
+        "user": {"id": user, "team_id": TEAM},
+        "team": {"id": TEAM, "domain": "mpsc"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "container": {"type": "view", "view_id": "V1"},
+        "action_id": action_id,
+        "block_id": action_id,
+        "value": typed,
+        "view": {"id": "V1", "type": "modal"},
+    }
+    return urlencode({"payload": json.dumps(payload)})

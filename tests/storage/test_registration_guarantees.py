@@ -18,6 +18,7 @@ from storage.registrations import (
     CapacityError,
     Details,
     cancel,
+    lock_conference,
     register,
     set_capacity,
     waitlist_position,
@@ -57,7 +58,8 @@ def conference_id(sessions: sessionmaker[Session]) -> int:
 
 def _register(sessions: sessionmaker[Session], conference_id: int, user: str) -> str:
     with sessions.begin() as session:
-        return register(session, conference_id, user, DETAILS, now=NOW).registration.status
+        locked = lock_conference(session, conference_id)
+        return register(session, locked, user, DETAILS, now=NOW).registration.status
 
 
 def _state(sessions: sessionmaker[Session], conference_id: int) -> tuple[int, list[int]]:
