@@ -35,13 +35,13 @@ def button_element(button: Button) -> Block:
 
 
 def card_blocks(card: Card, language: str) -> list[Block]:
-    lines = [f"*{escape(card.title)}*"]
+    lines = [f"*{escape(card.title)}*"] if card.title else []
     lines += [f"*{escape(label)}:* {escape(value)}" for label, value in card.fields]
     if card.body:
         lines.append(escape(card.body))
     if card.link:
         lines.append(f"<{card.link}|{escape(t(language, 'link.source'))}>")
-    blocks = [_section("\n".join(lines))]
+    blocks = [_section("\n".join(lines))] if lines else []
     if card.buttons:
         blocks.append({"type": "actions", "elements": [button_element(b) for b in card.buttons]})
     return blocks

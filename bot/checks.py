@@ -8,7 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import Config
 from storage.db import make_engine, pending_migrations
 
-_DATA_FILES = ("conferences.toml", "model_projects.csv")
+_DATA_FILES = ("conferences.toml", "model_projects.csv", "solutions.csv")
 
 
 def describe(config: Config) -> tuple[list[str], bool]:

@@ -16,12 +16,17 @@ from sqlalchemy.exc import OperationalError
 from bot.cli_admin import add_parsers as add_admin_parsers
 from bot.clock import Clock, FixedClock, system_clock
 from bot.config import Config, ConfigError, load_config
+from bot.progress import progress_bar
 from bot.services import build_services
 from handlers.commands import handle_command
+from handlers.knowledge import rank
+from handlers.knowledge_index import current_index
 from storage.conference_file import read_conference_file
 from storage.conferences import upsert_conferences
 from storage.db import make_engine, upgrade
 from storage.errors import DataFileError
+from storage.projects import read_project_file, upsert_projects
+from storage.solutions import read_solution_file, upsert_solutions
 
 log = logging.getLogger("smartcity-bot")
 USAGE_ERROR = 2
@@ -90,6 +95,21 @@ def build_parser() -> argparse.ArgumentParser:
     conferences = import_sub.add_parser("conferences", help="conferences from a TOML file")
     conferences.add_argument("file", type=Path)
     conferences.set_defaults(command=cmd_import_conferences)
+    for kind, text in (
+        ("solutions", "solutions from a CSV file (upsert by id)"),
+        ("projects", "model projects from a CSV file (upsert by name)"),
+    ):
+        csv_import = import_sub.add_parser(kind, help=text)
+        csv_import.add_argument("file", type=Path)
+        csv_import.set_defaults(command=cmd_import_csv, kind=kind)
+
+    search = sub.add_parser("search", help="search the knowledge base")
+    search.add_argument(
+        "--json", action="store_true", help="print [{id, title, municipality, score}]"
+    )
+    search.add_argument("--limit", type=_positive_int, default=5, help="how many results (5)")
+    search.add_argument("question", help='e.g. "Starkregen-Warnung status:pilot"')
+    search.set_defaults(command=cmd_search)
 
     add_admin_parsers(sub)
     sub.add_parser(
@@ -173,6 +193,61 @@ def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
         created, updated = upsert_conferences(session, records)
     print(f"imported {args.file}: {created} new, {updated} updated conferences")
     return 0
+
+
+def cmd_import_csv(args: argparse.Namespace, config: Config) -> int:
+    total = _count_lines(args.file)
+    bar = progress_bar(total, f"reading {args.file.name}")
+    if args.kind == "solutions":
+        rows = read_solution_file(args.file, progress=bar)
+    else:
+        rows = read_project_file(args.file)
+    services = build_services(config)
+    with services.sessions.begin() as session:
+        if args.kind == "solutions":
+            written = upsert_solutions(session, rows, now=services.clock())
+        else:
+            written = upsert_projects(session, rows)
+    print(f"imported {args.file}: {written} {args.kind} written")
+    return 0
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return max(sum(1 for _ in handle) - 1, 0)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the file ({error})") from error
+
+
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    services = build_services(config)
+    with services.context(args.user) as ctx:
+        hits = rank(current_index(ctx.session), args.question, limit=args.limit)
+    if args.json:
+        rows = [
+            {
+                "id": h.document.id,
+                "title": h.document.title,
+                "municipality": h.document.municipality,
+                "score": round(h.score, 4),
+            }
+            for h in hits
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for hit in hits:
+            print(
+                f"{hit.score:.2f}  {hit.document.id}  {hit.document.title} "
+                f"({hit.document.municipality})"
+            )
+    return 0
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
 
 
 def cmd_check(_args: argparse.Namespace, config: Config) -> int:

@@ -38,6 +38,7 @@ class SlackSection:
     api_url: str = "https://slack.com/api/"
     command: str = "/smartcity"
     event_dedupe_hours: int = 24
+    organizer_channel: str = ""
 
 
 @dataclass(frozen=True)

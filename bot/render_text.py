@@ -9,7 +9,9 @@ from handlers.texts import t
 def render_text(reply: Reply) -> str:
     lines = [reply.text]
     for card in reply.cards:
-        lines += ["", f"  {card.title}"]
+        lines.append("")
+        if card.title:
+            lines.append(f"  {card.title}")
         lines += [f"    {label}: {value}" for label, value in card.fields]
         if card.body:
             lines.append(f"    {card.body}")

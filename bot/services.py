@@ -20,6 +20,7 @@ from storage.conference_file import read_conference_file
 from storage.conferences import count_conferences, upsert_conferences
 from storage.db import make_engine, make_session_factory, pending_migrations, upgrade
 from storage.projects import count_projects, read_project_file, upsert_projects
+from storage.solutions import count_solutions, read_solution_file, upsert_solutions
 
 log = logging.getLogger(__name__)
 Result = TypeVar("Result")
@@ -43,6 +44,8 @@ class Services:
                 tz=self.config.tz,
                 language=self.config.bot.language,
                 organizers=frozenset(self.config.organizers.user_ids),
+                purge_after_days=self.config.registration.purge_after_days,
+                organizer_channel=self.config.slack.organizer_channel,
             )
 
     def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Reply:
@@ -78,6 +81,9 @@ def import_samples(services: Services) -> None:
     with services.sessions.begin() as session:
         if count_projects(session) == 0:
             upsert_projects(session, read_project_file(data / "model_projects.csv"))
+        if count_solutions(session) == 0:
+            rows = read_solution_file(data / "solutions.csv")
+            upsert_solutions(session, rows, now=services.clock())
         if count_conferences(session) == 0:
             records = read_conference_file(data / "conferences.toml", services.config.tz)
             upsert_conferences(session, records)

@@ -23,7 +23,6 @@ from bot.services import Services
 from bot.slack_delivery import deliver_extras
 from bot.slack_forms import modal_view
 from handlers.replies import Button, Card, Form, Reply
-from handlers.texts import t
 from storage.events import claim_event
 
 log = logging.getLogger(__name__)
@@ -67,6 +66,14 @@ class Wiring:
         if reply.attachments or reply.direct_messages:
             self.executor.submit(deliver_extras, client, reply, user_id=user_id)
 
+    def open_or_show(self, client: WebClient, reply: Reply, body: dict[str, Any]) -> None:
+        """After a button click: open the reply's form as a modal, else post the reply."""
+        user = body["user"]["id"]
+        if reply.form is not None:
+            self.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
+        else:
+            self.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
+
     def open_form(self, client: WebClient, reply: Reply, *, trigger_id: str, user_id: str) -> None:
         assert reply.form is not None
         form = reply.form
@@ -78,7 +85,7 @@ class Wiring:
 def _with_form_button(reply: Reply) -> Reply:
     if reply.form is None:
         return reply
-    label = t(reply.language, "reg.button") if reply.form.action == "register" else reply.form.title
+    label = reply.form.submit if reply.form.action == "register" else reply.form.title
     button = Button(label, reply.form.action, reply.form.context, primary=True)
     return Reply(
         reply.text,
@@ -108,6 +115,7 @@ def acknowledge(ack: Ack) -> None:
 def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
     """A Bolt app wired to the handlers, talking to the configured Web API URL."""
     from bot.slack_conversation import register_conversation  # noqa: PLC0415
+    from bot.slack_knowledge import register_knowledge  # noqa: PLC0415
     from bot.slack_registration import register_registration  # noqa: PLC0415
 
     config = services.config
@@ -124,6 +132,7 @@ def create_app(services: Services, *, listener_executor: Executor | None = None)
     wiring = Wiring(services, executor)
     register_conversation(app, wiring)
     register_registration(app, wiring)
+    register_knowledge(app, wiring)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

@@ -27,12 +27,10 @@ def register_registration(app: App, wiring: Wiring) -> None:
     ) -> None:
         # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
         ack()
-        user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: registration_form_for(ctx, action["value"]))
-        if reply.form is not None:
-            wiring.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
-        else:
-            wiring.show(client, reply, user_id=user, channel=_channel(body))
+        reply = services.reply(
+            body["user"]["id"], lambda ctx: registration_form_for(ctx, action["value"])
+        )
+        wiring.open_or_show(client, reply, body)
 
     @app.view(re.compile("^" + CALLBACK_PREFIX))
     def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:

@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from handlers.chat import answer_question, help_reply
 from handlers.context import Context
+from handlers.knowledge import search_reply
 from handlers.normalize import fold
 from handlers.organizer import conference_admin, participant_list
 from handlers.privacy import delete_request, my_data
 from handlers.registration import cancel_registration, my_registrations, start_registration
 from handlers.replies import Reply
+from handlers.solution_form import solution_form
 
 Subcommand = Callable[[Context, str], Reply]
 
@@ -28,6 +30,10 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "teilnehmende": participant_list,
     "participants": participant_list,
     "konferenz": conference_admin,
+    "loesungen": search_reply,
+    "solutions": search_reply,
+    "loesung-neu": lambda ctx, _: solution_form(ctx),
+    "new-solution": lambda ctx, _: solution_form(ctx),
     "conference": conference_admin,
 }
 _HELP = frozenset({"", "hilfe", "help", "?"})

@@ -22,6 +22,7 @@ class Context:
     language: str
     organizers: frozenset[str] = frozenset()
     purge_after_days: int = 90
+    organizer_channel: str = ""
 
     @property
     def is_organizer(self) -> bool:

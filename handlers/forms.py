@@ -8,10 +8,15 @@ from handlers.context import Context
 from handlers.registration import FORM_ID as REGISTRATION
 from handlers.registration import submit_registration
 from handlers.replies import FormErrors, Reply
+from handlers.solution_form import FORM_ID as SOLUTION
+from handlers.solution_form import submit_solution
 
 FormHandler = Callable[[Context, str, Mapping[str, str]], Reply | FormErrors]
 
-FORMS: dict[str, FormHandler] = {REGISTRATION: submit_registration}
+FORMS: dict[str, FormHandler] = {
+    REGISTRATION: submit_registration,
+    SOLUTION: submit_solution,
+}
 
 
 def submit_form(

@@ -26,6 +26,16 @@ _NOT_PLACES = frozenset(
     "rk virtuell gastgeber landkreis kreis stadt und bad sankt st im am der die das "
     "online veranstaltung konferenz kongress regionalkonferenz messe".split()
 )
+_CONFERENCE_WORDS = (
+    "konferenz",
+    "kongress",
+    "tagung",
+    "veranstaltung",
+    "conference",
+    "congress",
+    "event",
+    "termin",
+)
 _NUMBER = re.compile(
     r"(?:\b(?:nr|nummer|no|number)\.?\s*|#)(\d{1,3})\b|\b(\d{1,3})(?:\.|st\b|nd\b"
     r"|rd\b|th\b)"
@@ -75,7 +85,8 @@ def extract_reference(text: str, conferences: Sequence[Conference]) -> Conferenc
     year = next((int(token) for token in tokens if re.fullmatch(r"20\d\d", token)), None)
     number = _number(text, day)
     rest = [token for token in tokens if token not in months and not token.isdigit()]
-    matched, used = _places(rest, conferences)
+    # Title and topic words only count in a question that speaks of a conference at all.
+    matched, used = _places(rest, conferences, with_titles=_mentions_conference(tokens))
     return ConferenceRef(
         relative=_relative(tokens),
         kind=_kind(tokens),
@@ -121,13 +132,18 @@ def _number(text: str, day: int | None) -> int | None:
     return None
 
 
+def _mentions_conference(tokens: Iterable[str]) -> bool:
+    return any(word in token for token in tokens for word in _CONFERENCE_WORDS)
+
+
 def _places(
-    tokens: list[str], conferences: Sequence[Conference]
+    tokens: list[str], conferences: Sequence[Conference], *, with_titles: bool
 ) -> tuple[frozenset[str] | None, list[str]]:
     strong, weak = _place_index(
         tuple((c.slug, c.city, c.title, c.motto, tuple(c.topics)) for c in conferences)
     )
-    for index, minimum in ((strong, _STRONG_SCORE), (weak, _WEAK_SCORE)):
+    indexes = [(strong, _STRONG_SCORE)] + ([(weak, _WEAK_SCORE)] if with_titles else [])
+    for index, minimum in indexes:
         slugs: set[str] = set()
         used: list[str] = []
         for token in tokens:

@@ -81,7 +81,8 @@ class Reply:
 
 @dataclass(frozen=True)
 class DirectMessage:
-    """A message the bot sends to another user as a consequence of this request."""
+    """A message the bot sends as a consequence of this request: to another user, or to a
+    channel when `user_id` is a channel id (e.g. the organizers' channel)."""
 
     user_id: str
     reply: Reply

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.texts_knowledge import KNOWLEDGE_TEXTS
 from handlers.texts_registration import REGISTRATION_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -68,7 +69,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "• „Wann ist die nächste Regionalkonferenz?“\n"
         "• „Wo findet die Konferenz in Konstanz statt?“\n"
         "• „Was ist das Programm der 23. Regionalkonferenz?“\n"
-        "• „Welche Konferenzen gibt es 2026?“",
+        "• „Welche Konferenzen gibt es 2026?“\n"
+        "• „Wer hat schon eine Lösung für Starkregen-Warnungen?“\n"
+        "• „Welche Modellprojekte gibt es in Bayern?“\n"
+        "Befehle: /smartcity anmelden, abmelden, meine, loesungen, meine-daten, "
+        "daten-loeschen, hilfe",
         "greeting": "Hallo! Schön, dass Sie da sind.",
         "fallback": "Entschuldigung, das habe ich nicht verstanden.",
         "error": "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es "
@@ -140,7 +145,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "• “When is the next regional conference?”\n"
         "• “Where is the conference in Konstanz?”\n"
         "• “What is the programme of the 23rd regional conference?”\n"
-        "• “Which conferences are there in 2026?”",
+        "• “Which conferences are there in 2026?”\n"
+        "• “Is there a solution for heavy rain warnings?”\n"
+        "Commands: /smartcity anmelden, abmelden, meine, loesungen, meine-daten, "
+        "daten-loeschen, help",
         "greeting": "Hello! Nice to have you here.",
         "fallback": "Sorry, I did not understand that.",
         "error": "Sorry, something went wrong on my side. Please try again in a moment.",
@@ -153,7 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-for _extra in (REGISTRATION_TEXTS,):
+for _extra in (REGISTRATION_TEXTS, KNOWLEDGE_TEXTS):
     for _language, _texts in _extra.items():
         TEXTS[_language].update(_texts)
 

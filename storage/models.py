@@ -160,3 +160,19 @@ class ModelProject(Base):
     category: Mapped[ShortText]
     notes: Mapped[str] = mapped_column(String(1000), default="")
     source_url: Mapped[ShortText]
+
+
+class Solution(Base):
+    """A solution or measure a model project built, for others to reuse."""
+
+    __tablename__ = "solutions"
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    title: Mapped[ShortText]
+    municipality: Mapped[ShortText]
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    summary: Mapped[str] = mapped_column(String(2000), default="")
+    status: Mapped[str] = mapped_column(String(20))
+    contact_hint: Mapped[ShortText]
+    source_url: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[UtcTimestamp] = mapped_column(index=True)

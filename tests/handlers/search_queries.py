@@ -1,0 +1,231 @@
+"""A labelled query set over the shipped solutions: the question and the ids that answer it.
+
+Covers typos, umlaut spellings, German compounds, synonyms, English, municipality names and
+filters. A query counts as a hit when any of its ids ranks in the top 3.
+"""
+
+QUERIES: list[tuple[str, set[str]]] = [
+    # plain questions, as members ask them
+    (
+        "Wer hat schon eine Lösung für Starkregen-Warnungen?",
+        {"eichenzell-starkregen-fruehwarnsystem"},
+    ),
+    (
+        "Gibt es schon was gegen Hitze in der Innenstadt?",
+        {"hannover-hitze-wasser-management", "linz-mobile-baeume"},
+    ),
+    ("Wer hat eine Datenplattform mit LoRaWAN?", {"potsdam-urbane-datenplattform-lorawan"}),
+    (
+        "Hochwasser Frühwarnung mit Pegelsensoren",
+        {
+            "landkreis-hof-hochwasser-fruehwarnung-issigau",
+            "hildesheim-hochwasser-datenkarte",
+            "st-wendel-pegelmessung-bostalsee",
+        },
+    ),
+    (
+        "digitaler Zwilling für die Stadtplanung",
+        {"halle-hal-plan", "oberhausen-digitaler-zwilling-kollaborativ"},
+    ),
+    ("Bürgerrat", {"kassel-buergerrat-smart-kassel"}),
+    ("Rufbus auf dem Land", {"zwoenitz-erzmobil", "kusel-buergerbus-on-demand"}),
+    ("Carsharing", {"lohmar-carsharing"}),
+    ("Müllroboter", {"pforzheim-muellroboter-ansgar"}),
+    ("Biotonne Fremdstoffe erkennen", {"pforzheim-ki-biotonne"}),
+    ("Winterdienst Glätte Sensoren", {"guetersloh-smarter-winterdienst"}),
+    ("Brücken überwachen", {"dortmund-smarte-bruecken", "eifelkreis-digitale-hochwassermelder"}),
+    ("Telemedizin im Pflegeheim", {"wunsiedel-telemedizin-pflegeheime"}),
+    ("Einsamkeit älterer Menschen", {"wuerzburg-heldenhelfer-wie-gehts"}),
+    ("Wärmekataster", {"giessen-dynamisches-waermekataster"}),
+    ("virtuelles Kraftwerk", {"fuchstal-virtuelles-kraftwerk"}),
+    ("Klimadashboard", {"muenster-klimadashboard", "potsdam-klimadashboard"}),
+    ("Treibhausgas Szenarien", {"potsdam-klimadashboard"}),
+    (
+        "Leerstand in der Innenstadt nutzen",
+        {
+            "wolfsburg-markthalle",
+            "lohmar-netz-werk-stadt",
+            "zwoenitz-buntspeicher",
+            "ilzer-land-hybride-dorfzentren",
+            "einbeck-ein-lebens-raum",
+        },
+    ),
+    ("Radverkehr grüne Welle", {"muenster-leezenflow"}),
+    ("Drohnenlogistik", {"moenchengladbach-drohnenlogistik"}),
+    ("autonomer Bus", {"geestland-autonomer-kleinbus"}),
+    ("Buchungsplattform für Räume", {"suederbrarup-biletado"}),
+    (
+        "Gewässerqualität messen",
+        {"vorpommern-greifswald-wasser-sensorik", "rostock-wasser-warnow-wir"},
+    ),
+    ("Wanderwege sperren bei Hochwasser", {"mayen-koblenz-smartes-wegemanagement"}),
+    ("Theater digital", {"gera-digitales-theater"}),
+    ("Datensouveränität Leitlinien", {"moenchengladbach-leitlinien-datensouveraenitaet"}),
+    ("Wirkungsmessung von Smart-City-Maßnahmen", {"dresden-wirkungsanalyse-modell"}),
+    ("Bildungsbus mit VR", {"giessen-digital-mobil-bildungsbus"}),
+    ("Kiezbox für den Krisenfall", {"berlin-kiezbox"}),
+    # typos
+    (
+        "Hochwaser Frühwarnung",
+        {
+            "landkreis-hof-hochwasser-fruehwarnung-issigau",
+            "hildesheim-hochwasser-datenkarte",
+            "st-wendel-pegelmessung-bostalsee",
+            "eichenzell-starkregen-fruehwarnsystem",
+        },
+    ),
+    (
+        "Starkregn",
+        {
+            "eichenzell-starkregen-fruehwarnsystem",
+            "schwerte-hochwassermonitoring-lorawan",
+            "hassfurt-pegel-starkregen-dashboard",
+            "schleswig-flensburg-starkregenprognose",
+            "lemgo-kalletal-hochwasserinformationssystem",
+        },
+    ),
+    ("Telemedizn", {"wunsiedel-telemedizin-pflegeheime"}),
+    ("Carsharign", {"lohmar-carsharing"}),
+    ("Winterdeinst", {"guetersloh-smarter-winterdienst"}),
+    ("Baumkataster mit KI", {"bamberg-bakim-baumkataster"}),
+    # umlaut spellings
+    (
+        "Buergerbeteiligung online",
+        {"barleben-mitwirk-o-mat", "bochum-mitgestalten", "kaiserslautern-klmitwirkung"},
+    ),
+    ("Fruehwarnsystem", {"eichenzell-starkregen-fruehwarnsystem"}),
+    ("Gruendezentrum Maker", {"zwoenitz-buntspeicher"}),
+    (
+        "Baeume bewaessern",
+        {
+            "guetersloh-jungbaum-sensorik",
+            "linz-lorawan-passantenzaehlung",
+            "oberhausen-datenplattform-dashboards",
+            "rostock-gruenes-rostock-klimaoasen",
+        },
+    ),
+    # compounds
+    (
+        "Hitzeschutz",
+        {
+            "hannover-hitze-wasser-management",
+            "mannheim-klimamessnetz",
+            "linz-mobile-baeume",
+            "bochum-boklinet",
+        },
+    ),
+    (
+        "Datenplattform",
+        {
+            "jena-wissensallmende",
+            "freiburg-daten-raum-freiburg",
+            "paderborn-civitas-core",
+            "solingen-open-smartcity-hub",
+            "potsdam-urbane-datenplattform-lorawan",
+            "hildesheim-urban-data-platform",
+        },
+    ),
+    ("Parksensoren", {"osnabrueck-parksensorik-radzaehlung", "pforzheim-lorawan-parken"}),
+    (
+        "Bodenfeuchtesensoren an Stadtbäumen",
+        {"linz-mobile-baeume", "muenster-klima-messstationen", "guetersloh-jungbaum-sensorik"},
+    ),
+    (
+        "Pegel",
+        {
+            "st-wendel-pegelmessung-bostalsee",
+            "hassfurt-pegel-starkregen-dashboard",
+            "landkreis-hof-hochwasser-fruehwarnung-issigau",
+            "schwerte-hochwassermonitoring-lorawan",
+            "eifelkreis-digitale-hochwassermelder",
+        },
+    ),
+    (
+        "Beteiligungsplattform",
+        {"bochum-mitgestalten", "kaiserslautern-klmitwirkung", "barleben-mitwirk-o-mat"},
+    ),
+    # synonyms and abbreviations
+    (
+        "Sturzflut",
+        {
+            "eichenzell-starkregen-fruehwarnsystem",
+            "schwerte-hochwassermonitoring-lorawan",
+            "hassfurt-pegel-starkregen-dashboard",
+            "schleswig-flensburg-starkregenprognose",
+            "lemgo-kalletal-hochwasserinformationssystem",
+        },
+    ),
+    ("OZG Onlinedienste", {"jena-e-government-plusplus"}),
+    ("IoT Funknetz", {"luebeck-lorawan-netz"}),
+    (
+        "Partizipation",
+        {
+            "kassel-buergerrat-smart-kassel",
+            "koeln-unbox-cologne",
+            "kielregion-beteiligungstoolbox",
+            "barleben-mitwirk-o-mat",
+            "hassfurt-beteiligt-stadtlabor",
+            "detmold-statt-daten-stadtdaten",
+            "hassfurt-smart-green-city-strategie",
+        },
+    ),
+    (
+        "Digital Twin",
+        {
+            "halle-hal-plan",
+            "kirchheim-digitaler-zwilling-baurecht",
+            "paderborn-digitaler-zwilling-cim",
+            "wuppertal-digital-zwilling",
+            "cut-connected-urban-twins",
+            "oberhausen-digitaler-zwilling-kollaborativ",
+            "regensburg-energie-zwilling-margaretenau",
+            "kaiserslautern-cim-panoramabefahrung",
+            "osnabrueck-digitaler-zwilling-mobilitaet",
+        },
+    ),
+    ("künstliche Intelligenz Chatbot für die Verwaltung", {"jena-ki-chatsystem"}),
+    ("Stadt-App Abfallkalender", {"detmold-appmold", "st-wendel-meinwnd-app"}),
+    # English
+    ("heavy rain early warning", {"eichenzell-starkregen-fruehwarnsystem"}),
+    (
+        "flood sensors",
+        {
+            "schwerte-hochwassermonitoring-lorawan",
+            "eifelkreis-digitale-hochwassermelder",
+            "lemgo-kalletal-hochwasserinformationssystem",
+            "landkreis-hof-hochwasser-fruehwarnung-issigau",
+        },
+    ),
+    ("digital twin for mobility", {"osnabrueck-digitaler-zwilling-mobilitaet"}),
+    (
+        "urban data platform open source",
+        {"paderborn-civitas-core", "cut-connected-urban-twins", "solingen-open-smartcity-hub"},
+    ),
+    ("chatbot for the administration", {"jena-ki-chatsystem"}),
+    ("tree watering sensors", {"guetersloh-jungbaum-sensorik", "linz-lorawan-passantenzaehlung"}),
+    # municipality names
+    ("Was macht Konstanz?", {"konstanz-klimadaten-led", "konstanz-pfalzgarten"}),
+    ("Lösungen aus Zwönitz", {"zwoenitz-app", "zwoenitz-erzmobil", "zwoenitz-buntspeicher"}),
+    (
+        "App aus Solingen",
+        {"solingen-mensch-solingen-app", "open-smartcity-app-entwicklungsgemeinschaft"},
+    ),
+    ("Pforzheim Parken", {"pforzheim-lorawan-parken"}),
+    ("Jena Open Source Datenbank", {"jena-smartfloss"}),
+    # filters
+    (
+        "Hochwasser status:umsetzung",
+        {
+            "lemgo-kalletal-hochwasserinformationssystem",
+            "eifelkreis-digitale-hochwassermelder",
+            "hassfurt-pegel-starkregen-dashboard",
+        },
+    ),
+    ("App ort:Dortmund", {"dortmund-app"}),
+    ("thema:hitze Bäume", {"linz-mobile-baeume"}),
+    (
+        "Digitaler Zwilling land:Bayern",
+        {"kirchheim-digitaler-zwilling-baurecht", "regensburg-energie-zwilling-margaretenau"},
+    ),
+    ("App land:Saarland", {"st-wendel-meinwnd-app"}),
+]
