@@ -5,9 +5,10 @@ share a term with it; an edit is an append plus a tombstone, not a rebuild."""
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -45,24 +46,33 @@ class Hit:
     score: float
 
 
-@dataclass
 class _Postings:
-    ids: list[int] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)
-    frozen: tuple[np.ndarray, np.ndarray] | None = None
+    """Document positions and weights of one term: NumPy arrays plus compact arrays of
+    additions not yet merged (merged on the next read)."""
 
-    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self.frozen is None:
-            self.frozen = (
-                np.asarray(self.ids, dtype=np.int32),
-                np.asarray(self.weights, dtype=np.float32),
-            )
-        return self.frozen
+    __slots__ = ("ids", "new_ids", "new_weights", "weights")
+
+    def __init__(self) -> None:
+        self.ids = np.zeros(0, dtype=np.int32)
+        self.weights = np.zeros(0, dtype=np.float32)
+        self.new_ids = array("i")
+        self.new_weights = array("f")
 
     def add(self, doc: int, weight: float) -> None:
-        self.ids.append(doc)
-        self.weights.append(weight)
-        self.frozen = None
+        self.new_ids.append(doc)
+        self.new_weights.append(weight)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self.new_ids:
+            ids = np.frombuffer(self.new_ids, dtype=np.int32)
+            weights = np.frombuffer(self.new_weights, dtype=np.float32)
+            self.ids = np.concatenate([self.ids, ids])
+            self.weights = np.concatenate([self.weights, weights])
+            self.new_ids, self.new_weights = array("i"), array("f")
+        return self.ids, self.weights
+
+    def __len__(self) -> int:
+        return len(self.ids) + len(self.new_ids)
 
 
 class SearchIndex:
@@ -83,6 +93,8 @@ class SearchIndex:
             alive.append(True)
         self.alive = np.asarray(alive, dtype=bool)
         self._drop_replaced()
+        for postings in self.postings.values():
+            postings.arrays()  # merge now, so the build's Python lists are freed
 
     def __len__(self) -> int:
         return int(self.alive.sum())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from handlers.normalize import words
@@ -48,14 +48,15 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     return Vocabulary(filler, concept_of, tuple(phrases))
 
 
-def terms(text: str, *, keep_filler: bool = True) -> list[str]:
-    """Stemmed words of a text followed by the synonym concepts they belong to."""
+@lru_cache(maxsize=65536)
+def terms(text: str) -> tuple[str, ...]:
+    """Stemmed words of a text followed by the synonym concepts they belong to (cached:
+    municipalities and topics repeat across documents)."""
     vocab = vocabulary()
     stems = [stem(word) for word in words(text)]
     concepts = {vocab.concept_of[s] for s in stems if s in vocab.concept_of}
     concepts |= {concept for parts, concept in vocab.phrases if _contains(stems, parts)}
-    kept = stems if keep_filler else [s for s in stems if s not in vocab.filler]
-    return kept + sorted(concepts)
+    return (*stems, *sorted(concepts))
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,28 @@ def test_check_says_what_would_start(capsys: pytest.CaptureFixture[str]) -> None
 def test_run_without_tokens_explains_what_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "--http"]) == 2
     assert "SLACK_BOT_TOKEN is not set" in capsys.readouterr().err
+
+
+def test_search_json_lists_ids_in_rank_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--json", "--limit", "2", "Starkregen Frühwarnung"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert results[0]["id"] == "eichenzell-starkregen-fruehwarnsystem"
+    assert set(results[0]) == {"id", "title", "municipality", "score"}
+    assert len(results) == 2
+
+
+def test_a_bad_solutions_file_is_rejected_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = (Path(__file__).parents[2] / "data" / "solutions.csv").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    bad = tmp_path / "solutions.csv"
+    changed = lines[2].replace(",pilot,", ",fertig,").replace(",umsetzung,", ",fertig,")
+    bad.write_text(
+        "\n".join([lines[0], lines[1].replace("Hochwasser-", "NEU Hochwasser-"), changed]) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "solutions", str(bad)]) == 2
+    assert "row 3, column 'status': must be one of" in capsys.readouterr().err
+    assert main(["search", "--json", "NEU Hochwasser"]) == 0
+    assert "NEU" not in capsys.readouterr().out

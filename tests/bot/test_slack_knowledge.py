@@ -1,0 +1,68 @@
+"""The knowledge base through Slack: search command, similar-solutions button, passing a
+question on to the organizers' channel."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import Engine
+
+from bot.clock import FixedClock
+from bot.config import Config
+from bot.services import build_services
+from bot.slack_app import create_app
+from tests.bot.slack_harness import SlackHarness
+from tests.fake_slack import FakeSlack
+from tests.slack_requests import block_actions, slash_command
+
+
+@pytest.fixture
+def slack_with_channel(
+    engine: Engine, slack_config: Config, clock: FixedClock, fake_slack: FakeSlack
+) -> Iterator[SlackHarness]:
+    config = dataclasses.replace(
+        slack_config, slack=dataclasses.replace(slack_config.slack, organizer_channel="CORG")
+    )
+    executor = ThreadPoolExecutor(max_workers=4)
+    app = create_app(build_services(config, clock=clock), listener_executor=executor)
+    yield SlackHarness(app, fake_slack, executor)
+    executor.shutdown(wait=True)
+
+
+def test_search_command_answers_with_solution_cards(slack: SlackHarness) -> None:
+    response = slack.send(slash_command("loesungen Starkregen Frühwarnung"))
+    body = json.loads(response.body)
+    sections = " ".join(b["text"]["text"] for b in body["blocks"] if b["type"] == "section")
+    assert "*Starkregen-Frühwarnsystem*" in sections
+    assert "*Kommune:* Eichenzell" in sections
+    actions = [
+        e["action_id"] for b in body["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert "similar_solutions" in actions
+
+
+def test_similar_button_posts_related_solutions(slack: SlackHarness) -> None:
+    slack.send(block_actions("similar_solutions", "halle-hal-plan"))
+    slack.settle()
+    [post] = slack.api.calls_to("chat.postMessage")
+    assert post.params["text"].startswith("Ähnlich wie „HAL-PLAN")
+    assert "Zwilling" in post.params["text"]
+
+
+def test_unanswered_question_is_passed_on_with_consent(slack_with_channel: SlackHarness) -> None:
+    slack = slack_with_channel
+    body = json.loads(slack.send(slash_command("loesungen Brieftauben-Post")).body)
+    [button] = [e for b in body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert slack.api.calls_to("chat.postMessage") == []  # nothing without consent
+    slack.send(block_actions("forward_question", button["value"]))
+    slack.settle()
+    posts = {
+        call.params["channel"]: call.params["text"]
+        for call in slack.api.calls_to("chat.postMessage")
+    }
+    assert "Brieftauben-Post" in posts["CORG"]
+    assert posts["D100"].startswith("Danke!")
