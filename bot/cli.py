@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from bot.cli_admin import add_parsers as add_admin_parsers
-from bot.clock import Clock, FixedClock, system_clock
+from bot.cli_outbox import add_parsers as add_outbox_parsers
+from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
 from bot.services import build_services
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(command=cmd_search)
 
     add_admin_parsers(sub)
+    add_outbox_parsers(sub, _add_clock_options)
     sub.add_parser(
         "check", help="validate config and environment, say what would start"
     ).set_defaults(command=cmd_check)
@@ -138,10 +140,7 @@ def _iso_datetime(value: str) -> datetime:
 
 
 def _clock(args: argparse.Namespace, config: Config) -> Clock:
-    if args.now is None:
-        return system_clock
-    now = args.now if args.now.tzinfo else args.now.replace(tzinfo=config.tz)
-    return FixedClock(now)
+    return clock_for(args.now, config.tz)
 
 
 def start(args: argparse.Namespace, config: Config) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Protocol
 
 
@@ -23,3 +23,10 @@ class FixedClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def clock_for(now: datetime | None, tz: tzinfo) -> Clock:
+    """The system clock, or one pinned at `now` (a naive `now` is read in `tz`)."""
+    if now is None:
+        return system_clock
+    return FixedClock(now if now.tzinfo else now.replace(tzinfo=tz))

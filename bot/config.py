@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class SlackSection:
     command: str = "/smartcity"
     event_dedupe_hours: int = 24
     organizer_channel: str = ""
+    announcement_channel: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,19 @@ class OrganizersSection:
 @dataclass(frozen=True)
 class RegistrationSection:
     purge_after_days: int = 90
+
+
+@dataclass(frozen=True)
+class RemindersSection:
+    offsets: tuple[str, ...] = ("7d", "1d", "2h")
+    quiet_start: str = "20:00"
+    quiet_end: str = "08:00"
+    grace_hours: int = 6
+    messages_per_second: int = 20
+    max_attempts: int = 4
+    digest_enabled: bool = True
+    digest_day: str = "mon"
+    digest_time: str = "09:00"
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,7 @@ class Config:
     slack: SlackSection = field(default_factory=SlackSection)
     organizers: OrganizersSection = field(default_factory=OrganizersSection)
     registration: RegistrationSection = field(default_factory=RegistrationSection)
+    reminders: RemindersSection = field(default_factory=RemindersSection)
     secrets: Secrets = field(default_factory=Secrets)
     base_dir: Path = PROJECT_ROOT
 
@@ -83,6 +99,7 @@ _SECTIONS = {
     "slack": SlackSection,
     "organizers": OrganizersSection,
     "registration": RegistrationSection,
+    "reminders": RemindersSection,
 }
 
 
@@ -178,3 +195,24 @@ def _validate(config: Config) -> None:
         raise ConfigError("database.url must be a sqlite:/// or postgresql+psycopg:// URL")
     if not config.slack.api_url.startswith(("http://", "https://")):
         raise ConfigError("slack.api_url must be an http(s) URL")
+    _validate_reminders(config.reminders)
+
+
+_OFFSET = re.compile(r"^([1-9][0-9]*)([dhm])$")
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _validate_reminders(reminders: RemindersSection) -> None:
+    for offset in reminders.offsets:
+        if not _OFFSET.match(offset):
+            raise ConfigError(
+                f"reminders.offsets: {offset!r} is not like 7d, 1d or 2h (days, hours or minutes)"
+            )
+    for key in ("quiet_start", "quiet_end", "digest_time"):
+        if not _CLOCK.match(getattr(reminders, key)):
+            raise ConfigError(f"reminders.{key} must be a time like 20:00")
+    if reminders.digest_day not in DAYS:
+        raise ConfigError(f"reminders.digest_day must be one of {', '.join(DAYS)}")
+    if reminders.messages_per_second < 1 or reminders.max_attempts < 1:
+        raise ConfigError("reminders.messages_per_second and max_attempts must be at least 1")

@@ -76,6 +76,8 @@ class Console:
 
 def _prompt(field: FormField, language: str) -> str:
     hint = f"\n  {field.hint}" if field.hint else ""
+    for number, (_, label) in enumerate(field.options, start=1):
+        hint += f"\n  {number}) {label}"
     suffix = (
         " (ja/nein)"
         if field.kind == "consent" and language == "de"
@@ -87,6 +89,9 @@ def _prompt(field: FormField, language: str) -> str:
 def _value(field: FormField, answer: str) -> str:
     if field.kind == "consent":
         return "yes" if fold(answer.strip()) in _YES else ""
+    if field.kind == "choice" and answer.strip().isdigit():
+        number = int(answer.strip())
+        return field.options[number - 1][0] if 0 < number <= len(field.options) else ""
     return answer.strip()
 
 

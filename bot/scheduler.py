@@ -10,8 +10,11 @@ import logging
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.dispatcher import Dispatcher, Sender
 from bot.services import Services
+from handlers.announcements import plan_digest
 from storage.personal_data import purge_after_conferences
 
 log = logging.getLogger(__name__)
@@ -19,6 +22,8 @@ log = logging.getLogger(__name__)
 # A job that could not run on time (process asleep, busy) still runs if it is at most this
 # late; several missed runs collapse into one. APScheduler's default grace is one second.
 MISFIRE_GRACE_SECONDS = 6 * 60 * 60
+# How often the outbox is checked for due messages.
+DISPATCH_SECONDS = 30
 
 
 def purge_personal_data(services: Services) -> int:
@@ -32,7 +37,20 @@ def purge_personal_data(services: Services) -> int:
     return count
 
 
-def build_scheduler(services: Services) -> BackgroundScheduler:
+def dispatch(dispatcher: Dispatcher) -> None:
+    """Plan reminders and send what is due; every replica may run this at the same time."""
+    outcomes = dispatcher.run_once()
+    if outcomes:
+        log.info("dispatch: %s", dict(outcomes))
+    dispatcher.outcomes.clear()
+
+
+def weekly_digest(services: Services) -> None:
+    with services.context("scheduler") as ctx:
+        plan_digest(ctx)
+
+
+def build_scheduler(services: Services, sender: Sender) -> BackgroundScheduler:
     """A scheduler with every periodic job, not yet started."""
     scheduler = BackgroundScheduler(
         timezone=services.config.tz,
@@ -49,4 +67,26 @@ def build_scheduler(services: Services) -> BackgroundScheduler:
         id="purge_personal_data",
         replace_existing=True,
     )
+    scheduler.add_job(
+        dispatch,
+        IntervalTrigger(seconds=DISPATCH_SECONDS),
+        args=[Dispatcher(services, sender)],
+        id="dispatch",
+        replace_existing=True,
+    )
+    reminders = services.config.reminders
+    if reminders.digest_enabled:
+        hour, minute = reminders.digest_time.split(":")
+        scheduler.add_job(
+            weekly_digest,
+            CronTrigger(
+                day_of_week=reminders.digest_day,
+                hour=int(hour),
+                minute=int(minute),
+                timezone=services.config.tz,
+            ),
+            args=[services],
+            id="weekly_digest",
+            replace_existing=True,
+        )
     return scheduler

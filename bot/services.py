@@ -37,16 +37,29 @@ class Services:
     def context(self, user_id: str) -> Iterator[Context]:
         """One transaction and handler context for one incoming request or job."""
         with self.sessions.begin() as session:
-            yield Context(
-                session=session,
-                user_id=user_id,
-                now=self.clock(),
-                tz=self.config.tz,
-                language=self.config.bot.language,
-                organizers=frozenset(self.config.organizers.user_ids),
-                purge_after_days=self.config.registration.purge_after_days,
-                organizer_channel=self.config.slack.organizer_channel,
-            )
+            yield self._context(session, user_id)
+
+    @contextmanager
+    def preview(self, user_id: str) -> Iterator[Context]:
+        """A context whose changes are rolled back: to show what would happen."""
+        with self.sessions() as session:
+            try:
+                yield self._context(session, user_id)
+            finally:
+                session.rollback()
+
+    def _context(self, session: Session, user_id: str) -> Context:
+        return Context(
+            session=session,
+            user_id=user_id,
+            now=self.clock(),
+            tz=self.config.tz,
+            language=self.config.bot.language,
+            organizers=frozenset(self.config.organizers.user_ids),
+            purge_after_days=self.config.registration.purge_after_days,
+            organizer_channel=self.config.slack.organizer_channel,
+            announcement_channel=self.config.slack.announcement_channel,
+        )
 
     def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Reply:
         """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""

@@ -114,6 +114,7 @@ def acknowledge(ack: Ack) -> None:
 
 def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
     """A Bolt app wired to the handlers, talking to the configured Web API URL."""
+    from bot.slack_announcements import register_announcements  # noqa: PLC0415
     from bot.slack_conversation import register_conversation  # noqa: PLC0415
     from bot.slack_knowledge import register_knowledge  # noqa: PLC0415
     from bot.slack_registration import register_registration  # noqa: PLC0415
@@ -133,6 +134,7 @@ def create_app(services: Services, *, listener_executor: Executor | None = None)
     register_conversation(app, wiring)
     register_registration(app, wiring)
     register_knowledge(app, wiring)
+    register_announcements(app, wiring)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

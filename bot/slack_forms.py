@@ -57,6 +57,14 @@ def _element(field: FormField, language: str) -> dict[str, Any]:
         if field.initial:
             element["initial_option"] = option(field.initial)
         return element
+    if field.kind == "choice":
+        return {
+            "type": "static_select",
+            "action_id": field.name,
+            "options": [
+                {"text": plain(label, 75), "value": value} for value, label in field.options[:100]
+            ],
+        }
     if field.kind == "consent":
         return {
             "type": "checkboxes",

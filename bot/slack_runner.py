@@ -11,6 +11,7 @@ from bot.http import serve_http
 from bot.scheduler import build_scheduler
 from bot.services import Services
 from bot.slack_app import create_app
+from bot.slack_sender import SlackSender
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ def run_slack(services: Services, *, http: bool, host: str | None, port: int | N
     if not http and not secrets.app_token:
         raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs it (or use --http)")
     app = create_app(services)
-    scheduler = build_scheduler(services)
+    scheduler = build_scheduler(services, SlackSender.from_config(services.config))
     scheduler.start()
     if http:
         log.warning("serving Slack events on http://%s:%s/slack/events", host, port)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from handlers.announcements import announce_command, list_announcements
 from handlers.chat import answer_question, help_reply
 from handlers.context import Context
 from handlers.knowledge import search_reply
@@ -11,6 +12,7 @@ from handlers.normalize import fold
 from handlers.organizer import conference_admin, participant_list
 from handlers.privacy import delete_request, my_data
 from handlers.registration import cancel_registration, my_registrations, start_registration
+from handlers.reminders import reminders_command
 from handlers.replies import Reply
 from handlers.solution_form import solution_form
 
@@ -30,6 +32,12 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "teilnehmende": participant_list,
     "participants": participant_list,
     "konferenz": conference_admin,
+    "erinnerungen": reminders_command,
+    "reminders": reminders_command,
+    "ankuendigen": announce_command,
+    "announce": announce_command,
+    "ankuendigungen": list_announcements,
+    "announcements": list_announcements,
     "loesungen": search_reply,
     "solutions": search_reply,
     "loesung-neu": lambda ctx, _: solution_form(ctx),

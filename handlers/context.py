@@ -23,6 +23,7 @@ class Context:
     organizers: frozenset[str] = frozenset()
     purge_after_days: int = 90
     organizer_channel: str = ""
+    announcement_channel: str = ""
 
     @property
     def is_organizer(self) -> bool:

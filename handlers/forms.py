@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from handlers.announcements import FORM_ID as ANNOUNCEMENT
+from handlers.announcements import submit_announcement
 from handlers.context import Context
 from handlers.registration import FORM_ID as REGISTRATION
 from handlers.registration import submit_registration
@@ -16,6 +18,7 @@ FormHandler = Callable[[Context, str, Mapping[str, str]], Reply | FormErrors]
 FORMS: dict[str, FormHandler] = {
     REGISTRATION: submit_registration,
     SOLUTION: submit_solution,
+    ANNOUNCEMENT: submit_announcement,
 }
 
 

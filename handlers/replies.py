@@ -28,7 +28,8 @@ class Card:
 
 @dataclass(frozen=True)
 class FormField:
-    """One input of a form. `kind`: text, multiline, municipality (type-ahead) or consent."""
+    """One input of a form. `kind`: text, multiline, municipality (type-ahead), consent, or
+    choice (one of `options`, given as (value, label) pairs)."""
 
     name: str
     label: str
@@ -37,6 +38,7 @@ class FormField:
     initial: str = ""
     hint: str = ""
     max_length: int = 150
+    options: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -176,3 +176,58 @@ class Solution(Base):
     contact_hint: Mapped[ShortText]
     source_url: Mapped[str] = mapped_column(String(500), default="")
     updated_at: Mapped[UtcTimestamp] = mapped_column(index=True)
+
+
+class OutboxMessage(Base):
+    """One message to send, at most once: reminders, announcements, digests, reports.
+
+    `key` makes planning idempotent (e.g. reminder:<conference>:<offset>:<user>); dispatchers
+    claim due rows atomically and record the outcome.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    recipient: Mapped[str] = mapped_column(String(40), index=True)
+    due_at: Mapped[UtcTimestamp]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE")
+    )
+    announcement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("announcements.id", ondelete="CASCADE"), index=True
+    )
+    offset_minutes: Mapped[int | None] = mapped_column(Integer)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    error: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Announcement(Base):
+    """An organizer's announcement to a channel, a conference's registrants or its waitlist."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(String(3000))
+    audience: Mapped[str] = mapped_column(String(20))
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE")
+    )
+    send_at: Mapped[UtcTimestamp]
+    status: Mapped[str] = mapped_column(String(20), default="scheduled")
+    created_at: Mapped[UtcTimestamp]
+
+
+class ReminderOptOut(Base):
+    """A member who asked for no reminders."""
+
+    __tablename__ = "reminder_opt_outs"
+
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    since: Mapped[UtcTimestamp]
