@@ -65,7 +65,9 @@ def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     if ctx.now >= conference.starts_at:
         return "conference has started"
     language = ctx.language
-    left = format_timedelta(conference.starts_at - ctx.now, add_direction=True, locale=language)
+    left = format_timedelta(
+        conference.starts_at - ctx.now, threshold=1, add_direction=True, locale=language
+    )
     text = t(
         language,
         "rem.text",

@@ -27,6 +27,7 @@ class FakeSlack:
     """Start with `start()`; `base_url` is then what `WebClient(base_url=...)` needs."""
 
     rate_per_second: float | None = None
+    delay_seconds: float = 0.0
     calls: list[Call] = field(default_factory=list)
     scripted: dict[str, deque[tuple[int, dict[str, Any], dict[str, str]]]] = field(
         default_factory=dict
@@ -88,6 +89,8 @@ class FakeSlack:
             method, params = "upload", {"file_id": method, "content": raw}
         else:
             params = _parse(request, raw)
+        if self.delay_seconds:
+            time.sleep(self.delay_seconds)  # a slow Slack, so that a test can kill mid-way
         status, body, headers = self._respond(method, params)
         payload = json.dumps(body).encode()
         request.send_response(status)
