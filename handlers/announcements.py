@@ -3,6 +3,7 @@ the weekly digest."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -30,6 +31,7 @@ from storage.outbox import messages_of_announcement, plan
 FORM_ID = "announcement"
 OPEN_ACTION = "new_announcement"
 CANCEL_ACTION = "cancel_announcement"
+_TEXT_START = re.compile(r":\s")
 _AUDIENCE_WORDS = {
     "kanal": "channel",
     "channel": "channel",
@@ -47,10 +49,11 @@ def announce_command(ctx: Context, argument: str) -> Reply:
         return denied
     if not argument.strip():
         return announcement_form(ctx)
-    head, colon, text = argument.partition(":")
+    # "kanal Freitag 14:30: Text": the text starts after a colon followed by a space.
+    head, text = _split_text(argument)
     words = head.split()
     audience = _AUDIENCE_WORDS.get(words[0].casefold()) if words else None
-    if not colon or not text.strip() or audience is None:
+    if not text.strip() or audience is None:
         return Reply(t(ctx.language, "ann.usage"), language=ctx.language)
     target, when_words = "", words[1:]
     if audience != "channel":
@@ -60,6 +63,13 @@ def announce_command(ctx: Context, argument: str) -> Reply:
     return _schedule(
         ctx, text=text.strip(), audience=audience, target=target, when=" ".join(when_words)
     )
+
+
+def _split_text(argument: str) -> tuple[str, str]:
+    """ "kanal Freitag 14:30: Text" -> ("kanal Freitag 14:30", "Text"): the text starts after
+    the first colon that is followed by a space, so times keep their colons."""
+    parts = _TEXT_START.split(argument, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (argument, "")
 
 
 def announcement_form(ctx: Context) -> Reply:

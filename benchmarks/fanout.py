@@ -1,0 +1,89 @@
+"""Reminder fan-out against a rate-limited fake Slack: 2,000 DMs at 100 messages/s allowed.
+
+The fake answers 429 with Retry-After beyond its limit. Prints the time taken, the ideal
+time at that limit, the share of the allowed rate achieved, and lost/duplicated counts.
+
+    python benchmarks/fanout.py [--messages 2000] [--limit 100] [--pace 95] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.config import DatabaseSection, RemindersSection, Secrets, load_config
+from bot.dispatcher import Dispatcher
+from bot.slack_sender import SlackSender
+from storage.db import make_engine, upgrade
+from storage.models import Base
+from tests.bot.outbox_helpers import add_conference, register_users, services_at
+from tests.fake_slack import FakeSlack
+
+
+def run(name: str, url: str, messages: int, limit: int, pace: int) -> None:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    upgrade(engine)
+    fake = FakeSlack(rate_per_second=limit)
+    fake.start()
+    config = load_config(environ={})
+    config = dataclasses.replace(
+        config,
+        database=DatabaseSection(url=url, import_samples=False),
+        slack=dataclasses.replace(config.slack, api_url=fake.base_url),
+        secrets=Secrets(bot_token="xoxb-bench"),
+        reminders=RemindersSection(offsets=("7d",), messages_per_second=pace),
+    )
+    services = services_at(config, "2026-03-01T10:00")
+    conference = add_conference(services, "2026-03-30T14:00")
+    users = [f"U{n:05d}" for n in range(messages)]
+    register_users(services, conference, *users)
+    services = services_at(config, "2026-03-23T14:00")
+    dispatcher = Dispatcher(services, SlackSender.from_config(config))
+    started = time.perf_counter()
+    outcomes = dispatcher.run_once()
+    elapsed = time.perf_counter() - started
+    counts = Counter(c.params["channel"] for c in fake.calls_to("chat.postMessage"))
+    lost = sum(1 for user in users if counts[user] == 0)
+    duplicated = sum(n - 1 for n in counts.values() if n > 1)
+    ideal = messages / limit
+    print(
+        f"{name:<11} messages={messages} limit={limit}/s pace={pace}/s "
+        f"time={elapsed:6.1f} s ideal={ideal:5.1f} s rate={ideal / elapsed * 100:5.1f} % "
+        f"of allowed  429s={fake.rejected} lost={lost} duplicated={duplicated} "
+        f"outcomes={dict(outcomes)}"
+    )
+    fake.stop()
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=2000)
+    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--pace", type=int, default=95)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    run(
+        "sqlite",
+        f"sqlite:///{tempfile.mkdtemp()}/fanout.sqlite3",
+        args.messages,
+        args.limit,
+        args.pace,
+    )
+    if not args.no_postgres:
+        run("postgresql", args.postgres, args.messages, args.limit, args.pace)
+
+
+if __name__ == "__main__":
+    main()
