@@ -117,12 +117,21 @@ def submit_announcement(
     if not text or audience not in ("channel", "registrants", "waitlist"):
         field = "text" if not text else "audience"
         return FormErrors({field: t(ctx.language, "reg.error_required")})
-    result = _schedule(
-        ctx, text=text, audience=audience, target=target, when=values.get("when", "")
-    )
-    if isinstance(result, str):
-        return FormErrors({"when": result})
-    return result
+    when = values.get("when", "")
+    problem = _when_problem(ctx, when)
+    if problem:
+        return FormErrors({"when": problem})
+    return _schedule(ctx, text=text, audience=audience, target=target, when=when)
+
+
+def _when_problem(ctx: Context, when: str) -> str | None:
+    """Why a time in words cannot be used (not understood, in the past), or None."""
+    if not when.strip():
+        return None
+    parsed = parse_when(when, now=ctx.now, tz=ctx.tz)
+    if parsed is None:
+        return t(ctx.language, "ann.bad_when")
+    return t(ctx.language, "ann.past_when") if parsed < ctx.now else None
 
 
 def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str) -> Reply:
@@ -136,14 +145,10 @@ def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str)
         ).conference
         if conference is None:
             return Reply(t(language, "reg.unknown", query=target), language=language)
-    send_at = ctx.now
-    if when.strip():
-        parsed = parse_when(when, now=ctx.now, tz=ctx.tz)
-        if parsed is None:
-            return Reply(t(language, "ann.bad_when"), language=language)
-        if parsed < ctx.now:
-            return Reply(t(language, "ann.past_when"), language=language)
-        send_at = parsed
+    problem = _when_problem(ctx, when)
+    if problem:
+        return Reply(problem, language=language)
+    send_at = (parse_when(when, now=ctx.now, tz=ctx.tz) if when.strip() else None) or ctx.now
     announcement = create_announcement(
         ctx.session,
         created_by=ctx.user_id,

@@ -1,0 +1,84 @@
+"""Announcements and reminder settings through Slack: the form, its submission, opting out."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import Engine
+
+from bot.clock import FixedClock
+from bot.config import Config, OrganizersSection
+from bot.services import build_services
+from bot.slack_app import create_app
+from tests.bot.slack_harness import SlackHarness
+from tests.fake_slack import FakeSlack
+from tests.slack_requests import slash_command, view_submission
+
+
+@pytest.fixture
+def organizer_slack(
+    engine: Engine, slack_config: Config, clock: FixedClock, fake_slack: FakeSlack
+) -> Iterator[SlackHarness]:
+    config = dataclasses.replace(
+        slack_config,
+        organizers=OrganizersSection(user_ids=("UORG",)),
+        slack=dataclasses.replace(slack_config.slack, announcement_channel="CANN"),
+    )
+    executor = ThreadPoolExecutor(max_workers=4)
+    app = create_app(build_services(config, clock=clock), listener_executor=executor)
+    yield SlackHarness(app, fake_slack, executor)
+    executor.shutdown(wait=True)
+
+
+def test_the_announcement_form_opens_and_its_submission_is_scheduled(
+    organizer_slack: SlackHarness,
+) -> None:
+    slack = organizer_slack
+    assert slack.send(slash_command("ankuendigen", user="UORG")).status == 200
+    [opened] = slack.api.calls_to("views.open")
+    blocks = {b.get("block_id"): b for b in opened.params["view"]["blocks"]}
+    options = [o["value"] for o in blocks["audience"]["element"]["options"]]
+    assert options[:3] == [
+        "channel",
+        "registrants:rk23-2025-konstanz",
+        "waitlist:rk23-2025-konstanz",
+    ]
+    values = {
+        "text": {"text": {"type": "plain_text_input", "value": "Save the date!"}},
+        "audience": {
+            "audience": {"type": "static_select", "selected_option": {"value": "channel"}}
+        },
+        "when": {"when": {"type": "plain_text_input", "value": "morgen 9 Uhr"}},
+    }
+    response = slack.send(view_submission("form:announcement", "", values, user="UORG"))
+    assert response.status == 200 and not response.body
+    slack.settle()
+    [confirmation] = slack.api.calls_to("chat.postMessage")
+    assert confirmation.params["channel"] == "UORG"
+    assert confirmation.params["text"].startswith("Geplant für Dienstag, 2. September 2025, 9:00")
+
+
+def test_a_bad_time_is_shown_inside_the_form(organizer_slack: SlackHarness) -> None:
+    values = {
+        "text": {"text": {"type": "plain_text_input", "value": "Hallo"}},
+        "audience": {
+            "audience": {"type": "static_select", "selected_option": {"value": "channel"}}
+        },
+        "when": {"when": {"type": "plain_text_input", "value": "irgendwann"}},
+    }
+    body = json.loads(
+        organizer_slack.send(view_submission("form:announcement", "", values, user="UORG")).body
+    )
+    assert body == {
+        "response_action": "errors",
+        "errors": {"when": "Diese Zeitangabe verstehe ich nicht; z. B. „morgen 9 Uhr“."},
+    }
+
+
+def test_members_switch_reminders_off(slack: SlackHarness) -> None:
+    body = json.loads(slack.send(slash_command("erinnerungen aus")).body)
+    assert body["text"].startswith("In Ordnung: Sie bekommen keine Erinnerungen mehr.")
