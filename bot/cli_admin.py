@@ -6,10 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from bot.config import Config, ConfigError
 from bot.services import build_services
 from handlers.exports import participant_rows, to_csv, to_json
 from storage.conferences import get_conference
+from storage.models import Conference
 from storage.organizers import add_organizer, organizer_ids, remove_organizer
 from storage.registrations import CapacityError, participants, set_capacity
 
@@ -69,12 +72,17 @@ def cmd_organizers(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _conference(session: Session, slug: str) -> Conference:
+    conference = get_conference(session, slug)
+    if conference is None:
+        raise ConfigError(f"no conference with slug {slug!r}")
+    return conference
+
+
 def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
     services = build_services(config)
     with services.sessions.begin() as session:
-        conference = get_conference(session, args.slug)
-        if conference is None:
-            raise ConfigError(f"no conference with slug {args.slug!r}")
+        conference = _conference(session, args.slug)
         rows = participant_rows(participants(session, conference.id))
     data = to_csv(rows) if args.format == "csv" else to_json(rows)
     if args.output:
@@ -88,9 +96,7 @@ def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
 def cmd_conference(args: argparse.Namespace, config: Config) -> int:
     services = build_services(config)
     with services.sessions.begin() as session:
-        conference = get_conference(session, args.slug)
-        if conference is None:
-            raise ConfigError(f"no conference with slug {args.slug!r}")
+        conference = _conference(session, args.slug)
         promoted = []
         if args.capacity is not None:
             try:
