@@ -1,6 +1,6 @@
 """Keeps one search index per database in step with the solutions table.
 
-Each search first compares the table's (count, newest change) with what the index has seen:
+Each search first compares the table's (count, newest revision) with what the index has seen:
 changed rows are upserted (so an edit on any replica is found at once), and anything else,
 such as deleted rows, rebuilds the index.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ _STATE_MATCH = 88.0
 class _Synced:
     index: SearchIndex
     count: int
-    newest: datetime | None
+    newest: int
     states: dict[str, str]
 
 
@@ -44,7 +43,7 @@ def current_index(session: Session) -> SearchIndex:
         synced = _indexes.get(key)
         if synced is not None and (synced.count, synced.newest) == (count, newest):
             return synced.index
-        if synced is not None and synced.newest is not None and count >= synced.count:
+        if synced is not None and count >= synced.count:
             changed = solutions_changed_since(session, synced.newest)
             for row in changed:
                 synced.index.upsert(to_document(row, synced.states))
@@ -53,7 +52,7 @@ def current_index(session: Session) -> SearchIndex:
                 return synced.index
         states = state_lookup(all_projects(session))
         index = SearchIndex(
-            to_document(row, states) for row in solutions_changed_since(session, None)
+            to_document(row, states) for row in solutions_changed_since(session, -1)
         )
         _indexes[key] = _Synced(index, count, newest, states)
         return index

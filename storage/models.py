@@ -175,7 +175,9 @@ class Solution(Base):
     status: Mapped[str] = mapped_column(String(20))
     contact_hint: Mapped[ShortText]
     source_url: Mapped[str] = mapped_column(String(500), default="")
-    updated_at: Mapped[UtcTimestamp] = mapped_column(index=True)
+    updated_at: Mapped[UtcTimestamp]
+    # Grows with every write, so search indexes see every change, even two in one clock tick.
+    revision: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
 
 
 class OutboxMessage(Base):

@@ -74,9 +74,10 @@ def read_solution_file(
 
 
 def upsert_solutions(session: Session, rows: Sequence[dict[str, Any]], *, now: datetime) -> int:
-    """Insert or update by id; every written row gets `updated_at = now`."""
+    """Insert or update by id; written rows get `updated_at = now` and a new revision."""
+    revision = (session.scalar(select(func.max(Solution.revision))) or 0) + 1
     for row in rows:
-        values = {**row, "updated_at": now}
+        values = {**row, "updated_at": now, "revision": revision}
         statement = insert_for(session, Solution).values(**values)
         update = {key: value for key, value in values.items() if key != "id"}
         session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=update))
@@ -87,19 +88,18 @@ def get_solution(session: Session, solution_id: str) -> Solution | None:
     return session.get(Solution, solution_id)
 
 
-def solutions_changed_since(session: Session, since: datetime | None) -> Sequence[Solution]:
-    query = select(Solution)
-    if since is not None:
-        query = query.where(Solution.updated_at >= since)
-    return session.scalars(query.order_by(Solution.updated_at, Solution.id)).all()
+def solutions_changed_since(session: Session, revision: int) -> Sequence[Solution]:
+    """Solutions written after `revision` (-1: all of them)."""
+    query = select(Solution).where(Solution.revision > revision)
+    return session.scalars(query.order_by(Solution.revision, Solution.id)).all()
 
 
-def solution_signature(session: Session) -> tuple[int, datetime | None]:
-    """(count, newest change): enough to tell whether an in-memory index is current."""
+def solution_signature(session: Session) -> tuple[int, int]:
+    """(count, newest revision): enough to tell whether an in-memory index is current."""
     count, newest = session.execute(
-        select(func.count(), func.max(Solution.updated_at)).select_from(Solution)
+        select(func.count(), func.max(Solution.revision)).select_from(Solution)
     ).one()
-    return int(count), newest
+    return int(count), int(newest or 0)
 
 
 def count_solutions(session: Session) -> int:

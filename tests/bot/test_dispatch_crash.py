@@ -54,3 +54,19 @@ def test_sigkill_mid_fan_out_then_restart_delivers_everything(
     counts = Counter(c.params["channel"] for c in fake_slack.calls_to("chat.postMessage"))
     assert set(counts) == set(USERS)
     assert sum(counts.values()) - len(USERS) <= 1
+
+
+def test_two_dispatch_processes_at_once_send_each_message_once(
+    engine: Engine, slack_config: Config, database_url: str, fake_slack: FakeSlack
+) -> None:
+    bot = services_at(fast(slack_config), "2026-03-01T10:00")
+    conference = add_conference(bot, "2026-03-30T14:00")
+    register_users(bot, conference, *USERS)
+    fake_slack.delay_seconds = 0.01
+    processes = [
+        run_dispatch(database_url, fake_slack.base_url, "2026-03-23T14:00") for _ in range(2)
+    ]
+    for process in processes:
+        assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
+    counts = Counter(c.params["channel"] for c in fake_slack.calls_to("chat.postMessage"))
+    assert counts == dict.fromkeys(USERS, 1)

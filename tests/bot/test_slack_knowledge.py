@@ -13,11 +13,12 @@ from sqlalchemy import Engine
 
 from bot.clock import FixedClock
 from bot.config import Config
-from bot.services import build_services
+from bot.services import Services, build_services
 from bot.slack_app import create_app
+from storage.organizers import add_organizer
 from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
-from tests.slack_requests import block_actions, slash_command
+from tests.slack_requests import block_actions, slash_command, view_submission
 
 
 @pytest.fixture
@@ -66,3 +67,38 @@ def test_unanswered_question_is_passed_on_with_consent(slack_with_channel: Slack
     }
     assert "Brieftauben-Post" in posts["CORG"]
     assert posts["D100"].startswith("Danke!")
+
+
+def test_an_organizer_edits_a_solution_in_the_modal_and_it_is_found_at_once(
+    slack_with_channel: SlackHarness, slack_services: Services
+) -> None:
+    slack = slack_with_channel
+    with slack_services.sessions.begin() as session:
+        add_organizer(session, "UORG", now=slack_services.clock())
+    slack.send(block_actions("edit_solution", "lohmar-carsharing", user="UORG"))
+    [opened] = slack.api.wait_for("views.open")
+    view = opened.params["view"]
+    assert (view["callback_id"], view["private_metadata"]) == ("form:solution", "lohmar-carsharing")
+    values = {
+        block["block_id"]: {block["block_id"]: _state(block)}
+        for block in view["blocks"]
+        if block["type"] == "input"
+    }
+    values["title"]["title"]["value"] = "Genossenschaftliches E-Carsharing"
+    response = slack.send(
+        view_submission("form:solution", "lohmar-carsharing", values, user="UORG")
+    )
+    assert response.status == 200 and not response.body
+    found = json.loads(slack.send(slash_command("loesungen Genossenschaftliches")).body)
+    assert "Genossenschaftliches E-Carsharing" in json.dumps(found, ensure_ascii=False)
+
+
+def _state(block: dict[str, object]) -> dict[str, object]:
+    element = block["element"]
+    assert isinstance(element, dict)
+    if element["type"] == "external_select":
+        return {
+            "type": "external_select",
+            "selected_option": element.get("initial_option") or {"value": "Lohmar"},
+        }
+    return {"type": "plain_text_input", "value": element.get("initial_value")}
