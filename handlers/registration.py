@@ -137,12 +137,12 @@ def _refusal(ctx: Context, conference: Conference) -> Reply | None:
         return closed
     existing = find_registration(ctx.session, conference.id, ctx.user_id)
     if existing is not None and existing.status in ACTIVE:
-        return _already(ctx, existing, names(conference, ctx.language).as_values())
+        position = waitlist_position(ctx.session, existing)
+        return _already(ctx, position, names(conference, ctx.language).as_values())
     return None
 
 
-def _already(ctx: Context, registration: Registration, values: dict[str, str]) -> Reply:
-    position = waitlist_position(ctx.session, registration)
+def _already(ctx: Context, position: int | None, values: dict[str, str]) -> Reply:
     key = "reg.already" if position is None else "reg.already_waitlisted"
     return Reply(t(ctx.language, key, position=position, **values), language=ctx.language)
 
@@ -175,14 +175,15 @@ def submit_registration(ctx: Context, slug: str, values: Mapping[str, str]) -> R
     details = Details(**{field: values.get(field, "").strip() for field in LIMITS})
     outcome = register(ctx.session, conference, ctx.user_id, details, now=ctx.now)
     if not outcome.new:
-        return _already(ctx, outcome.registration, names(conference, ctx.language).as_values())
-    return confirmation(ctx, conference, outcome.registration, outcome.position)
+        return _already(ctx, outcome.position, names(conference, ctx.language).as_values())
+    return confirmation(ctx, conference, outcome.registration_id, outcome.status, outcome.position)
 
 
 def confirmation(
     ctx: Context,
     conference: Conference,
-    registration: Registration,
+    registration_id: int,
+    status: str,
     position: int | None,
     *,
     key: str | None = None,
@@ -192,12 +193,12 @@ def confirmation(
     values = names(conference, language).as_values()
     when = when_text(conference, ctx.tz, language)
     cancel_hint = t(language, "reg.cancel_hint", slug=conference.slug)
-    if registration.status != CONFIRMED:
+    if status != CONFIRMED:
         text = t(language, "reg.waitlisted", position=position, **values)
         return Reply(text, notes=(cancel_hint,), language=language)
     text = t(language, key or "reg.confirmed", when=when, **values)
     ics = registration_ics(
-        conference, registration_id=registration.id, now=ctx.now, tz=ctx.tz, language=language
+        conference, registration_id=registration_id, now=ctx.now, tz=ctx.tz, language=language
     )
     return Reply(
         text,
@@ -241,7 +242,9 @@ def promotion_messages(
     ctx: Context, conference: Conference, promoted: list[Registration]
 ) -> tuple[DirectMessage, ...]:
     return tuple(
-        DirectMessage(r.user_id, confirmation(ctx, conference, r, None, key="reg.promoted"))
+        DirectMessage(
+            r.user_id, confirmation(ctx, conference, r.id, r.status, None, key="reg.promoted")
+        )
         for r in promoted
     )
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.conference_file import ConferenceRecord
@@ -19,15 +19,17 @@ def all_conferences(session: Session) -> Sequence[Conference]:
     return session.scalars(query.order_by(Conference.starts_at)).all()
 
 
+_BY_SLUG = select(Conference).where(Conference.slug == bindparam("slug"))
+_BY_SLUG_LOCKED = _BY_SLUG.with_for_update()
+
+
 def get_conference(session: Session, slug: str, *, for_update: bool = False) -> Conference | None:
     """One conference by slug (its agenda loads when first used).
 
     `for_update` locks its row until the transaction ends, as registration changes need.
     """
-    query = select(Conference).where(Conference.slug == slug)
-    if for_update:
-        query = query.with_for_update()
-    return session.scalars(query).one_or_none()
+    query = _BY_SLUG_LOCKED if for_update else _BY_SLUG
+    return session.scalars(query, {"slug": slug}).one_or_none()
 
 
 def upcoming_conferences(session: Session, now: datetime) -> Sequence[Conference]:

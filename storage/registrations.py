@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import Conference, Registration
 
@@ -38,7 +39,8 @@ class Details:
 class Outcome:
     """The result of a registration attempt; `new` is False when nothing changed."""
 
-    registration: Registration
+    registration_id: int
+    status: str
     new: bool
     position: int | None
 
@@ -48,11 +50,28 @@ def lock_conference(session: Session, conference_id: int) -> Conference:
     return session.scalars(query).one()
 
 
+# The registration hot path uses statements built once, with bound parameters: building and
+# hashing a statement on every call cost about as much as running it.
+_FIND = select(Registration).where(
+    Registration.conference_id == bindparam("conference"), Registration.user_id == bindparam("user")
+)
+_INSERT = Registration.__table__.insert()
+_CONFERENCES = Conference.__table__
+_COUNT_CONFIRMED = (
+    _CONFERENCES.update()
+    .where(_CONFERENCES.c.id == bindparam("conference"))
+    .values(confirmed_count=bindparam("confirmed"))
+)
+_COUNT_WAITING = (
+    _CONFERENCES.update()
+    .where(_CONFERENCES.c.id == bindparam("conference"))
+    .values(waitlist_last_seq=bindparam("seq"), waitlisted_count=bindparam("waiting"))
+)
+
+
 def find_registration(session: Session, conference_id: int, user_id: str) -> Registration | None:
-    query = select(Registration).where(
-        Registration.conference_id == conference_id, Registration.user_id == user_id
-    )
-    return session.scalars(query).one_or_none()
+    parameters = {"conference": conference_id, "user": user_id}
+    return session.scalars(_FIND, parameters).one_or_none()
 
 
 def waitlist_position(session: Session, registration: Registration) -> int | None:
@@ -73,28 +92,55 @@ def register(
     """Confirm a seat if one is free, else join the end of the waitlist; idempotent per user.
 
     `locked` must come from `lock_conference` (or `get_conference(..., for_update=True)`)
-    in this transaction.
+    in this transaction. New rows are written with plain Core statements on the session's
+    connection: the unit of work cost more than the rest of a registration together.
     """
     registration = find_registration(session, locked.id, user_id)
     if registration is not None and registration.status in ACTIVE:
-        return Outcome(registration, new=False, position=waitlist_position(session, registration))
-    if registration is None:
-        registration = Registration(conference_id=locked.id, user_id=user_id, created_at=now)
-        session.add(registration)
+        position = waitlist_position(session, registration)
+        return Outcome(registration.id, registration.status, new=False, position=position)
     position = None
+    connection = session.connection()
     if has_free_seat(locked):
-        registration.status, registration.waitlist_seq = CONFIRMED, None
-        locked.confirmed_count += 1
+        status, seq = CONFIRMED, None
+        counts = {"confirmed_count": locked.confirmed_count + 1}
+        connection.execute(
+            _COUNT_CONFIRMED, {"conference": locked.id, "confirmed": counts["confirmed_count"]}
+        )
     else:
-        locked.waitlist_last_seq += 1
-        locked.waitlisted_count += 1
-        registration.status, registration.waitlist_seq = WAITLISTED, locked.waitlist_last_seq
-        position = locked.waitlisted_count
-    registration.name, registration.municipality = details.name, details.municipality
-    registration.role, registration.notes = details.role, details.notes
-    registration.consent_at = registration.updated_at = now
-    session.flush()
-    return Outcome(registration, new=True, position=position)
+        status, seq = WAITLISTED, locked.waitlist_last_seq + 1
+        position = locked.waitlisted_count + 1
+        counts = {"waitlist_last_seq": seq, "waitlisted_count": position}
+        connection.execute(
+            _COUNT_WAITING, {"conference": locked.id, "seq": seq, "waiting": position}
+        )
+    for key, value in counts.items():
+        set_committed_value(locked, key, value)
+    values = {
+        "status": status,
+        "waitlist_seq": seq,
+        "name": details.name,
+        "municipality": details.municipality,
+        "role": details.role,
+        "notes": details.notes,
+        "consent_at": now,
+        "updated_at": now,
+    }
+    if registration is None:
+        row = {
+            "conference_id": locked.id,
+            "user_id": user_id,
+            "created_at": now,
+            "anonymised": False,
+            **values,
+        }
+        registration_id = connection.execute(_INSERT, row).inserted_primary_key[0]
+    else:
+        for key, value in values.items():
+            setattr(registration, key, value)
+        registration_id = registration.id
+        session.flush()
+    return Outcome(registration_id, status, new=True, position=position)
 
 
 def has_free_seat(conference: Conference) -> bool:

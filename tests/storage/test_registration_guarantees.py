@@ -59,7 +59,7 @@ def conference_id(sessions: sessionmaker[Session]) -> int:
 def _register(sessions: sessionmaker[Session], conference_id: int, user: str) -> str:
     with sessions.begin() as session:
         locked = lock_conference(session, conference_id)
-        return register(session, locked, user, DETAILS, now=NOW).registration.status
+        return register(session, locked, user, DETAILS, now=NOW).status
 
 
 def _state(sessions: sessionmaker[Session], conference_id: int) -> tuple[int, list[int]]:
