@@ -15,6 +15,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.dispatcher import Dispatcher, Sender
 from bot.services import Services
 from handlers.announcements import plan_digest
+from storage.events import purge_expired_events
 from storage.personal_data import purge_after_conferences
 
 log = logging.getLogger(__name__)
@@ -27,11 +28,14 @@ DISPATCH_SECONDS = 30
 
 
 def purge_personal_data(services: Services) -> int:
-    """Anonymise participants of conferences that ended more than the configured days ago."""
+    """Anonymise participants of conferences that ended more than the configured days ago,
+    and forget Events API ids whose retry window has long passed."""
     with services.sessions.begin() as session:
+        now = services.clock()
         count = purge_after_conferences(
-            session, now=services.clock(), keep_days=services.config.registration.purge_after_days
+            session, now=now, keep_days=services.config.registration.purge_after_days
         )
+        purge_expired_events(session, now=now)
     if count:
         log.warning("anonymised %d registrations of past conferences", count)
     return count
