@@ -7,6 +7,7 @@ field by field.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from typing import TextIO
 
 from bot.render_text import render_text
@@ -46,7 +47,7 @@ class Console:
                 return 0
             text = line.strip().removeprefix("/smartcity").strip()
             if text:
-                self.show(self.services.reply(self.user_id, lambda c, q=text: handle_command(c, q)))
+                self.show(self.services.reply(self.user_id, partial(handle_command, text=text)))
 
     def show(self, reply: Reply) -> None:
         self.say(render_text(reply))

@@ -122,13 +122,16 @@ class Dispatcher:
         late = ctx.now - message.due_at
         if message.kind in TIMELY and late > self.grace:
             hours = late.total_seconds() / 3600
-            return self._done(ctx, message.id, SKIPPED, f"missed by {hours:.1f} h (offline)")
+            self._done(ctx, message.id, SKIPPED, f"missed by {hours:.1f} h (offline)")
+            return None
         if message.kind == "announcement_job":
             reason = expand_job(ctx, message)
-            return self._done(ctx, message.id, SKIPPED if reason else SENT, reason or "")
+            self._done(ctx, message.id, SKIPPED if reason else SENT, reason or "")
+            return None
         rendered = RENDERERS[message.kind](ctx, message)
         if isinstance(rendered, str):
-            return self._done(ctx, message.id, SKIPPED, rendered)
+            self._done(ctx, message.id, SKIPPED, rendered)
+            return None
         return rendered
 
     def _done(self, ctx: Context, message_id: int, status: str, reason: str) -> None:

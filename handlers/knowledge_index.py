@@ -37,7 +37,7 @@ _lock = threading.Lock()
 
 def current_index(session: Session) -> SearchIndex:
     """The index for this session's database, brought up to date."""
-    key = str(session.get_bind().url)
+    key = str(session.get_bind().engine.url)
     count, newest = solution_signature(session)
     with _lock:
         synced = _indexes.get(key)

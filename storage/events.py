@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from sqlalchemy import delete
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert_for
@@ -24,4 +26,4 @@ def claim_event(session: Session, event_id: str, *, now: datetime, keep: timedel
 
 def purge_expired_events(session: Session, *, now: datetime) -> int:
     result = session.execute(delete(ProcessedEvent).where(ProcessedEvent.expires_at < now))
-    return result.rowcount
+    return cast(CursorResult[Any], result).rowcount

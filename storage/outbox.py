@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, or_, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from storage.dialect import insert_for
@@ -107,7 +108,7 @@ def cancel_for_announcement(session: Session, announcement_id: int, *, now: date
         .where(OutboxMessage.announcement_id == announcement_id, OutboxMessage.status == PENDING)
         .values(status=CANCELLED, finished_at=now)
     )
-    return result.rowcount
+    return cast(CursorResult[Any], result).rowcount
 
 
 def messages_of_announcement(session: Session, announcement_id: int) -> Sequence[OutboxMessage]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -55,8 +56,9 @@ def lock_conference(session: Session, conference_id: int) -> Conference:
 _FIND = select(Registration).where(
     Registration.conference_id == bindparam("conference"), Registration.user_id == bindparam("user")
 )
-_INSERT = Registration.__table__.insert()
-_CONFERENCES = Conference.__table__
+_REGISTRATIONS = cast(Table, Registration.__table__)
+_INSERT = _REGISTRATIONS.insert().returning(_REGISTRATIONS.c.id)
+_CONFERENCES = cast(Table, Conference.__table__)
 _COUNT_CONFIRMED = (
     _CONFERENCES.update()
     .where(_CONFERENCES.c.id == bindparam("conference"))
@@ -116,7 +118,7 @@ def register(
         )
     for key, value in counts.items():
         set_committed_value(locked, key, value)
-    values = {
+    values: dict[str, object] = {
         "status": status,
         "waitlist_seq": seq,
         "name": details.name,
@@ -134,10 +136,10 @@ def register(
             "anonymised": False,
             **values,
         }
-        registration_id = connection.execute(_INSERT, row).inserted_primary_key[0]
+        registration_id = int(connection.execute(_INSERT, row).scalar_one())
     else:
-        for key, value in values.items():
-            setattr(registration, key, value)
+        for column, new_value in values.items():
+            setattr(registration, column, new_value)
         registration_id = registration.id
         session.flush()
     return Outcome(registration_id, status, new=True, position=position)
