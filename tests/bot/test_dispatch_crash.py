@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
 from sqlalchemy import Engine
 
 from bot.config import Config
@@ -33,12 +34,17 @@ def run_dispatch(database_url: str, api_url: str, now: str) -> subprocess.Popen[
     )
 
 
-def test_sigkill_mid_fan_out_then_restart_delivers_everything(
-    engine: Engine, slack_config: Config, database_url: str, fake_slack: FakeSlack
-) -> None:
+@pytest.fixture
+def registered(engine: Engine, slack_config: Config) -> None:
+    """30 members registered for a conference whose 7-day reminders are due."""
     bot = services_at(fast(slack_config), "2026-03-01T10:00")
-    conference = add_conference(bot, "2026-03-30T14:00")
-    register_users(bot, conference, *USERS)
+    register_users(bot, add_conference(bot, "2026-03-30T14:00"), *USERS)
+
+
+@pytest.mark.usefixtures("registered")
+def test_sigkill_mid_fan_out_then_restart_delivers_everything(
+    database_url: str, fake_slack: FakeSlack
+) -> None:
     fake_slack.delay_seconds = 0.05  # a slow Slack: the kill lands mid-way
     first = run_dispatch(database_url, fake_slack.base_url, "2026-03-23T14:00")
     fake_slack.wait_for("chat.postMessage", count=8, timeout=60)
@@ -56,12 +62,10 @@ def test_sigkill_mid_fan_out_then_restart_delivers_everything(
     assert sum(counts.values()) - len(USERS) <= 1
 
 
+@pytest.mark.usefixtures("registered")
 def test_two_dispatch_processes_at_once_send_each_message_once(
-    engine: Engine, slack_config: Config, database_url: str, fake_slack: FakeSlack
+    database_url: str, fake_slack: FakeSlack
 ) -> None:
-    bot = services_at(fast(slack_config), "2026-03-01T10:00")
-    conference = add_conference(bot, "2026-03-30T14:00")
-    register_users(bot, conference, *USERS)
     fake_slack.delay_seconds = 0.01
     processes = [
         run_dispatch(database_url, fake_slack.base_url, "2026-03-23T14:00") for _ in range(2)
