@@ -5,10 +5,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import Conference, ConversationContext, Registration
+from storage.models import (
+    Conference,
+    ConversationContext,
+    OutboxMessage,
+    Registration,
+    ReminderOptOut,
+)
+from storage.outbox import PENDING, SENDING
 from storage.registrations import ACTIVE, cancel
 
 
@@ -20,7 +27,9 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
         .options(selectinload(Registration.conference))
     )
     context = session.get(ConversationContext, user_id)
+    opted_out = session.get(ReminderOptOut, user_id)
     return {
+        "reminders_off_since": opted_out.since.isoformat() if opted_out else None,
         "user_id": user_id,
         "registrations": [_registration(r) for r in session.scalars(query)],
         "conversation": None
@@ -55,8 +64,24 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
             promoted += cancel(session, registration.conference_id, user_id, now=now)[1]
         anonymise(registration)
     session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
+    session.execute(delete(ReminderOptOut).where(ReminderOptOut.user_id == user_id))
+    _forget_messages_to(session, user_id)
     session.flush()
     return promoted
+
+
+def _forget_messages_to(session: Session, user_id: str) -> None:
+    """Unsent messages to the user are dropped; the record of sent ones keeps no user id."""
+    session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.recipient == user_id, OutboxMessage.status.in_((PENDING, SENDING))
+        )
+    )
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.recipient == user_id)
+        .values(recipient="geloescht")
+    )
 
 
 def anonymise(registration: Registration) -> None:

@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
+from bot.dispatcher import reminder_settings
 from bot.render_text import render_text
 from bot.scheduler import purge_personal_data
 from bot.services import Services, build_services
 from handlers.commands import handle_command
 from handlers.forms import submit_form
+from handlers.reminders import plan_reminders
 from handlers.replies import FormErrors, Reply
 from storage.models import Base, Registration
 from tests.chat import command
@@ -168,6 +170,9 @@ def test_deleting_my_data_leaves_no_trace_and_promotes_the_waitlist(
     submit(services, user="UDEL", name="Dora Löschmich")
     submit(services, user="U2")
     command(services, "Wo ist die Konferenz in Zwönitz?", user="UDEL")
+    with services.context("planner") as ctx:  # a reminder to UDEL waits in the outbox
+        assert plan_reminders(ctx, reminder_settings(services.config)) >= 1
+    command(services, "erinnerungen aus", user="UDEL")
     exported = services.reply("UDEL", lambda ctx: handle_command(ctx, "meine-daten"))
     assert b"Dora L\xc3\xb6schmich" in exported.attachments[0].content
     assert "wirklich alle Ihre Daten" in command(services, "daten-loeschen", user="UDEL")
