@@ -103,5 +103,11 @@ def purge_after_conferences(session: Session, *, now: datetime, keep_days: int) 
     rows = session.scalars(query).all()
     for registration in rows:
         anonymise(registration)
+    past = select(Conference.id).where(Conference.ends_at < cutoff)
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.conference_id.in_(past), OutboxMessage.recipient != "geloescht")
+        .values(recipient="geloescht")
+    )
     session.flush()
     return len(rows)

@@ -18,7 +18,7 @@ from handlers.commands import handle_command
 from handlers.forms import submit_form
 from handlers.reminders import plan_reminders
 from handlers.replies import FormErrors, Reply
-from storage.models import Base, Registration
+from storage.models import Base, OutboxMessage, Registration
 from tests.chat import command
 from tests.conftest import berlin
 
@@ -194,6 +194,8 @@ def test_personal_data_is_purged_after_the_configured_days(
     services: Services, clock: FixedClock, engine: Engine
 ) -> None:
     submit(services, user="U1")
+    with services.context("planner") as ctx:
+        assert plan_reminders(ctx, reminder_settings(services.config)) >= 1
     clock.now = berlin("2026-03-01T04:00")  # 87 days after the conference
     assert purge_personal_data(services) == 0
     clock.now = berlin("2026-03-05T04:00")
@@ -201,6 +203,8 @@ def test_personal_data_is_purged_after_the_configured_days(
     with Session(engine) as session:
         [row] = session.scalars(select(Registration)).all()
         assert (row.name, row.anonymised, row.status) == ("", True, "confirmed")
+        recipients = set(session.scalars(select(OutboxMessage.recipient)))
+        assert recipients == {"geloescht"}
 
 
 def test_console_style_rendering_of_a_form(services: Services) -> None:
