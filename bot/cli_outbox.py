@@ -13,7 +13,7 @@ from bot.services import build_services
 from handlers.reminders import plan_reminders
 from handlers.schedule_times import offset_label
 from storage.models import Conference, OutboxMessage
-from storage.outbox import due_messages
+from storage.outbox import SENDING, due_messages
 
 
 def add_parsers(
@@ -64,7 +64,7 @@ def describe(
         what = f"reminder {offset_label(message.offset_minutes or 0)} before {conference.slug}"
     if message.kind in TIMELY and late > grace:
         action = f"SKIP: missed by {late.total_seconds() / 3600:.1f} h (grace {grace})"
-    elif message.status == "sending":
+    elif message.status == SENDING:
         action = "RESEND: claimed by a dispatcher that did not finish"
     else:
         action = "send" + (f" (late by {late})" if late > timedelta(minutes=1) else "")

@@ -16,17 +16,21 @@ from handlers.replies import Button, Card, Form, FormErrors, FormField, Reply
 from handlers.schedule_times import parse_when
 from handlers.texts import t
 from storage.announcements import (
+    AUDIENCES,
+    CANCELLED,
+    SCHEDULED,
     audience_ids,
     cancel_announcement,
     create_announcement,
     delivered_announcements,
     fan_out,
+    mark_done,
     outcome_counts,
     scheduled_announcements,
 )
 from storage.conferences import all_conferences, upcoming_conferences
 from storage.models import Announcement, Conference, OutboxMessage
-from storage.outbox import messages_of_announcement, plan
+from storage.outbox import FAILED, SENT, SKIPPED, messages_of_announcement, plan
 
 FORM_ID = "announcement"
 OPEN_ACTION = "new_announcement"
@@ -114,7 +118,7 @@ def submit_announcement(
         return denied
     audience, _, target = values.get("audience", "").partition(":")
     text = values.get("text", "").strip()
-    if not text or audience not in ("channel", "registrants", "waitlist"):
+    if not text or audience not in AUDIENCES:
         field = "text" if not text else "audience"
         return FormErrors({field: t(ctx.language, "reg.error_required")})
     when = values.get("when", "")
@@ -216,7 +220,7 @@ def cancel_command(ctx: Context, announcement_id: str) -> Reply:
 def expand_job(ctx: Context, message: OutboxMessage) -> str | None:
     """The announcement's time has come: plan one message per recipient, or say why not."""
     announcement = ctx.session.get(Announcement, message.announcement_id or 0, with_for_update=True)
-    if announcement is None or announcement.status != "scheduled":
+    if announcement is None or announcement.status != SCHEDULED:
         return "announcement cancelled"
     recipients = audience_ids(ctx.session, announcement, ctx.announcement_channel)
     fan_out(ctx.session, announcement, recipients, now=ctx.now)
@@ -225,7 +229,7 @@ def expand_job(ctx: Context, message: OutboxMessage) -> str | None:
 
 def announcement_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     announcement = ctx.session.get(Announcement, message.announcement_id or 0)
-    if announcement is None or announcement.status == "cancelled":
+    if announcement is None or announcement.status == CANCELLED:
         return "announcement cancelled"
     return Reply(announcement.text, language=ctx.language)
 
@@ -234,7 +238,7 @@ def plan_reports(ctx: Context) -> int:
     """A delivery report for every announcement whose messages all have an outcome."""
     planned = 0
     for announcement, _messages in delivered_announcements(ctx.session):
-        announcement.status = "done"
+        mark_done(announcement)
         planned += plan(
             ctx.session,
             key=f"report:{announcement.id}",
@@ -257,11 +261,11 @@ def report_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
         ctx.language,
         "ann.report",
         text=announcement.text[:60],
-        sent=counts["sent"],
-        failed=counts["failed"],
-        skipped=counts["skipped"],
+        sent=counts[SENT],
+        failed=counts[FAILED],
+        skipped=counts[SKIPPED],
     )
-    failures = [f"{m.recipient} ({m.error})" for m in messages if m.status == "failed"]
+    failures = [f"{m.recipient} ({m.error})" for m in messages if m.status == FAILED]
     if failures:
         text += t(ctx.language, "ann.report_failure", details=", ".join(failures[:20]))
     return Reply(text, language=ctx.language)

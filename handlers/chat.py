@@ -9,7 +9,8 @@ from handlers.conferences import answer_conference_question
 from handlers.context import Context
 from handlers.directory import place_reply, state_reply
 from handlers.intents import match_intent
-from handlers.knowledge import has_answer, search_reply
+from handlers.knowledge import found_reply, search_reply
+from handlers.knowledge_index import current_index
 from handlers.references import extract_reference
 from handlers.replies import Reply
 from handlers.texts import t
@@ -73,7 +74,7 @@ def _conference(ctx: Context, text: str, intent: str | None) -> Reply | None:
 
 def _free_search(ctx: Context, text: str, intent: str | None) -> Reply | None:
     """A question without a known phrasing may still name a solution ("Carsharing")."""
-    return search_reply(ctx, text) if intent is None and has_answer(ctx, text) else None
+    return found_reply(ctx, current_index(ctx.session), text) if intent is None else None
 
 
 ROUTES: tuple[Route, ...] = (_help, _directory, _solutions, _conference, _free_search)

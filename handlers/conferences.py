@@ -14,6 +14,7 @@ from handlers.conference_cards import (
     when_text,
     where_text,
 )
+from handlers.conference_lookup import pick_one
 from handlers.context import Context
 from handlers.naming import names
 from handlers.references import ConferenceRef
@@ -86,7 +87,7 @@ def _target(ctx: Context, ref: ConferenceRef, candidates: list[Conference]) -> C
     if ref.relative == "last":
         return past[-1] if past else None
     if ref.explicit:
-        return upcoming[0] if upcoming else past[-1]
+        return pick_one(candidates, ctx.now)
     if ref.relative is None and ref.kind is None:
         remembered = _remembered(ctx, candidates)
         if remembered is not None:

@@ -33,15 +33,16 @@ def search_reply(ctx: Context, question: str) -> Reply:
     if not question.strip():
         return Reply(t(ctx.language, "kb.ask"), language=ctx.language)
     index = current_index(ctx.session)
+    return found_reply(ctx, index, question) or no_match_reply(ctx, index, question)
+
+
+def found_reply(ctx: Context, index: SearchIndex, question: str) -> Reply | None:
+    """The matching solutions as cards, or None when nothing is above the threshold."""
     hits = rank(index, question)
     if not hits:
-        return no_match_reply(ctx, index, question)
+        return None
     cards = tuple(solution_card(ctx, hit.document) for hit in hits)
     return Reply(t(ctx.language, "kb.found"), cards=cards, language=ctx.language)
-
-
-def has_answer(ctx: Context, question: str) -> bool:
-    return bool(rank(current_index(ctx.session), question, limit=1))
 
 
 def no_match_reply(ctx: Context, index: SearchIndex, question: str) -> Reply:
@@ -102,6 +103,8 @@ def solution_card(ctx: Context, document: Document) -> Card:
     ]
     if document.topics:
         fields.append((t(language, "kb.field_topics"), ", ".join(document.topics)))
+    if document.contact_hint:
+        fields.append((t(language, "kb.field_contact"), document.contact_hint))
     buttons = [Button(t(language, "kb.similar_button"), SIMILAR_ACTION, document.id)]
     if ctx.is_organizer:
         buttons.append(Button(t(language, "kb.edit_button"), EDIT_ACTION, document.id))

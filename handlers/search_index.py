@@ -34,6 +34,7 @@ class Document:
     status: str
     state: str = ""
     source_url: str = ""
+    contact_hint: str = ""
 
     def field_text(self, name: str) -> str:
         value = getattr(self, name)

@@ -109,5 +109,9 @@ def delivered_announcements(session: Session) -> list[tuple[Announcement, list[O
     return done
 
 
+def mark_done(announcement: Announcement) -> None:
+    announcement.status = DONE
+
+
 def outcome_counts(messages: Sequence[OutboxMessage]) -> Counter[str]:
     return Counter(message.status for message in messages)

@@ -32,5 +32,4 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 Slug = Annotated[str, mapped_column(String(120))]
 ShortText = Annotated[str, mapped_column(String(300), default="")]
-LongText = Annotated[str, mapped_column(String(4000), default="")]
 UtcTimestamp = Annotated[datetime, mapped_column(UTCDateTime())]
