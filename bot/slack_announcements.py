@@ -21,11 +21,11 @@ def register_announcements(app: App, wiring: Wiring) -> None:
         reply = services.reply(
             body["user"]["id"], lambda ctx: refusal(ctx, "ankuendigen") or announcement_form(ctx)
         )
-        wiring.open_or_show(client, reply, body)
+        wiring.answer_click(client, reply, body)
 
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, lambda ctx: cancel_command(ctx, action["value"]))
-        wiring.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
+        wiring.answer_click(client, reply, body)
 
     app.action(CANCEL_ACTION)(ack=acknowledge, lazy=[on_cancel])

@@ -66,8 +66,9 @@ class Wiring:
         if reply.attachments or reply.direct_messages:
             self.executor.submit(deliver_extras, client, reply, user_id=user_id)
 
-    def open_or_show(self, client: WebClient, reply: Reply, body: dict[str, Any]) -> None:
-        """After a button click: open the reply's form as a modal, else post the reply."""
+    def answer_click(self, client: WebClient, reply: Reply, body: dict[str, Any]) -> None:
+        """After a button click: open the reply's form as a modal, else post the reply where
+        the button was (the user's DM for the App Home)."""
         user = body["user"]["id"]
         if reply.form is not None:
             self.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
@@ -85,8 +86,7 @@ class Wiring:
 def _with_form_button(reply: Reply) -> Reply:
     if reply.form is None:
         return reply
-    label = reply.form.submit if reply.form.action == "register" else reply.form.title
-    button = Button(label, reply.form.action, reply.form.context, primary=True)
+    button = Button(reply.form.title, reply.form.action, reply.form.context, primary=True)
     return Reply(
         reply.text,
         cards=(*reply.cards, Card("", buttons=(button,))),

@@ -61,7 +61,7 @@ def register_conversation(app: App, wiring: Wiring) -> None:
     def on_details(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, lambda ctx: conference_details(ctx, action["value"]))
-        wiring.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
+        wiring.answer_click(client, reply, body)
 
     app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
     app.event("message")(ack=acknowledge, lazy=[on_message])

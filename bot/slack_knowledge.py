@@ -24,12 +24,12 @@ def register_knowledge(app: App, wiring: Wiring) -> None:
     def on_similar(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, lambda ctx: similar_reply(ctx, action["value"]))
-        wiring.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
+        wiring.answer_click(client, reply, body)
 
     def on_forward(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, lambda ctx: forward_question(ctx, action["value"]))
-        wiring.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
+        wiring.answer_click(client, reply, body)
 
     @app.action(EDIT_ACTION)
     @app.action(NEW_ACTION)
@@ -39,7 +39,7 @@ def register_knowledge(app: App, wiring: Wiring) -> None:
         reply = services.reply(
             body["user"]["id"], lambda ctx: solution_form(ctx, action.get("value", ""))
         )
-        wiring.open_or_show(client, reply, body)
+        wiring.answer_click(client, reply, body)
 
     app.action(SIMILAR_ACTION)(ack=acknowledge, lazy=[on_similar])
     app.action(FORWARD_ACTION)(ack=acknowledge, lazy=[on_forward])

@@ -30,7 +30,7 @@ def register_registration(app: App, wiring: Wiring) -> None:
         reply = services.reply(
             body["user"]["id"], lambda ctx: registration_form_for(ctx, action["value"])
         )
-        wiring.open_or_show(client, reply, body)
+        wiring.answer_click(client, reply, body)
 
     @app.view(re.compile("^" + CALLBACK_PREFIX))
     def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
@@ -55,16 +55,12 @@ def register_registration(app: App, wiring: Wiring) -> None:
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, lambda ctx: cancel_registration(ctx, action["value"]))
-        wiring.show(client, reply, user_id=user, channel=_channel(body))
+        wiring.answer_click(client, reply, body)
 
     def on_delete(body: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reply = services.reply(user, delete_confirmed)
-        wiring.show(client, reply, user_id=user, channel=_channel(body))
+        wiring.answer_click(client, reply, body)
 
     app.action("cancel_registration")(ack=acknowledge, lazy=[on_cancel])
     app.action(CONFIRM_ACTION)(ack=acknowledge, lazy=[on_delete])
-
-
-def _channel(body: dict[str, Any]) -> str | None:
-    return (body.get("channel") or {}).get("id")

@@ -18,31 +18,23 @@ from handlers.solution_form import solution_form
 
 Subcommand = Callable[[Context, str], Reply]
 
+# Each subcommand by its German name and its English alias.
+_TABLE: tuple[tuple[str, str, Subcommand], ...] = (
+    ("anmelden", "register", start_registration),
+    ("abmelden", "cancel", cancel_registration),
+    ("meine", "mine", lambda ctx, _: my_registrations(ctx)),
+    ("meine-daten", "my-data", lambda ctx, _: my_data(ctx)),
+    ("daten-loeschen", "delete-my-data", delete_request),
+    ("teilnehmende", "participants", participant_list),
+    ("konferenz", "conference", conference_admin),
+    ("erinnerungen", "reminders", reminders_command),
+    ("ankuendigen", "announce", announce_command),
+    ("ankuendigungen", "announcements", list_announcements),
+    ("loesungen", "solutions", search_reply),
+    ("loesung-neu", "new-solution", lambda ctx, _: solution_form(ctx)),
+)
 SUBCOMMANDS: dict[str, Subcommand] = {
-    "anmelden": start_registration,
-    "register": start_registration,
-    "abmelden": cancel_registration,
-    "cancel": cancel_registration,
-    "meine": lambda ctx, _: my_registrations(ctx),
-    "mine": lambda ctx, _: my_registrations(ctx),
-    "meine-daten": lambda ctx, _: my_data(ctx),
-    "my-data": lambda ctx, _: my_data(ctx),
-    "daten-loeschen": delete_request,
-    "delete-my-data": delete_request,
-    "teilnehmende": participant_list,
-    "participants": participant_list,
-    "konferenz": conference_admin,
-    "erinnerungen": reminders_command,
-    "reminders": reminders_command,
-    "ankuendigen": announce_command,
-    "announce": announce_command,
-    "ankuendigungen": list_announcements,
-    "announcements": list_announcements,
-    "loesungen": search_reply,
-    "solutions": search_reply,
-    "loesung-neu": lambda ctx, _: solution_form(ctx),
-    "new-solution": lambda ctx, _: solution_form(ctx),
-    "conference": conference_admin,
+    name: handler for german, english, handler in _TABLE for name in (german, english)
 }
 _HELP = frozenset({"", "hilfe", "help", "?"})
 
