@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from bot.clock import FixedClock
 from bot.config import DatabaseSection, load_config
 from bot.services import Services, build_services
-from handlers.forms import submit_form
+from handlers.conversation.forms import submit_form
 from storage.conferences import get_conference
 from storage.db import make_engine, upgrade
 from storage.models import Base, Registration

@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process
 
-from handlers.knowledge import rank
+from handlers.knowledge.answers import rank
+from handlers.knowledge.index import Document, SearchIndex
 from handlers.normalize import fold
-from handlers.search_index import Document, SearchIndex
-from tests.handlers.search_fixtures import sample_documents
-from tests.handlers.search_queries import QUERIES
+from tests.handlers.knowledge.search_fixtures import sample_documents
+from tests.handlers.knowledge.search_queries import QUERIES
 
 Ranker = Callable[[str], list[str]]
 

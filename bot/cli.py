@@ -20,9 +20,9 @@ from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
 from bot.services import build_services
-from handlers.commands import handle_command
-from handlers.knowledge import rank
-from handlers.knowledge_index import current_index
+from handlers.conversation.commands import handle_command
+from handlers.knowledge.answers import rank
+from handlers.knowledge.index_cache import current_index
 from storage.conference_file import read_conference_file
 from storage.conferences import upsert_conferences
 from storage.db import make_engine, upgrade

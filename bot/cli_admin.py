@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.config import Config, ConfigError
 from bot.services import build_services
-from handlers.exports import participant_rows, to_csv, to_json
+from handlers.registration.exports import participant_rows, to_csv, to_json
 from storage.conferences import get_conference
 from storage.models import Conference
 from storage.organizers import add_organizer, organizer_ids, remove_organizer

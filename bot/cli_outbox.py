@@ -10,8 +10,8 @@ from bot.clock import clock_for
 from bot.config import Config, ConfigError
 from bot.dispatcher import TIMELY, Dispatcher, reminder_settings
 from bot.services import build_services
-from handlers.reminders import plan_reminders
-from handlers.schedule_times import offset_label
+from handlers.reminders.reminders import plan_reminders
+from handlers.reminders.schedule_times import offset_label
 from storage.models import Conference, OutboxMessage
 from storage.outbox import SENDING, due_messages
 

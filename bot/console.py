@@ -12,8 +12,8 @@ from typing import TextIO
 
 from bot.render_text import render_text
 from bot.services import Services
-from handlers.commands import handle_command
-from handlers.forms import submit_form
+from handlers.conversation.commands import handle_command
+from handlers.conversation.forms import submit_form
 from handlers.normalize import fold
 from handlers.replies import Form, FormErrors, FormField, Reply
 from handlers.texts import t

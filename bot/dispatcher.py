@@ -17,17 +17,17 @@ from typing import Protocol
 
 from bot.config import Config
 from bot.services import Services
-from handlers.announcements import (
+from handlers.context import Context
+from handlers.reminders.announcements import (
     announcement_reply,
     digest_reply,
     expand_job,
     plan_reports,
     report_reply,
 )
-from handlers.context import Context
-from handlers.reminders import ReminderSettings, plan_reminders, reminder_reply
+from handlers.reminders.reminders import ReminderSettings, plan_reminders, reminder_reply
+from handlers.reminders.schedule_times import QuietHours
 from handlers.replies import Reply
-from handlers.schedule_times import QuietHours
 from storage.models import OutboxMessage
 from storage.outbox import FAILED, SENT, SKIPPED, claim_next, finish, retry_later
 

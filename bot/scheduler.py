@@ -14,7 +14,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.dispatcher import Dispatcher, Sender
 from bot.services import Services
-from handlers.announcements import plan_digest
+from handlers.reminders.announcements import plan_digest
 from storage.events import purge_expired_events
 from storage.personal_data import purge_after_conferences
 

@@ -8,8 +8,13 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.slack_app import Wiring, acknowledge
-from handlers.announcements import CANCEL_ACTION, OPEN_ACTION, announcement_form, cancel_command
-from handlers.organizer import refusal
+from handlers.registration.organizer import refusal
+from handlers.reminders.announcements import (
+    CANCEL_ACTION,
+    OPEN_ACTION,
+    announcement_form,
+    cancel_command,
+)
 
 
 def register_announcements(app: App, wiring: Wiring) -> None:

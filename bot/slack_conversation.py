@@ -10,9 +10,9 @@ from slack_sdk import WebClient
 
 from bot.blocks import message_payload, reply_blocks
 from bot.slack_app import Wiring, acknowledge
-from handlers.commands import handle_command
-from handlers.conferences import conference_details
-from handlers.home import home_reply
+from handlers.conferences.answers import conference_details
+from handlers.conferences.home import home_reply
+from handlers.conversation.commands import handle_command
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 

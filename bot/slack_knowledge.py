@@ -8,14 +8,14 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.slack_app import Wiring, acknowledge
-from handlers.knowledge import (
+from handlers.knowledge.answers import (
     EDIT_ACTION,
     FORWARD_ACTION,
     SIMILAR_ACTION,
     forward_question,
     similar_reply,
 )
-from handlers.solution_form import NEW_ACTION, solution_form
+from handlers.knowledge.solution_form import NEW_ACTION, solution_form
 
 
 def register_knowledge(app: App, wiring: Wiring) -> None:

@@ -11,10 +11,10 @@ from slack_sdk import WebClient
 from bot.slack_app import Wiring, acknowledge
 from bot.slack_delivery import send_direct
 from bot.slack_forms import CALLBACK_PREFIX, MUNICIPALITY_ACTION, option, submitted_values
-from handlers.forms import submit_form
-from handlers.municipalities import suggest_municipalities
-from handlers.privacy import CONFIRM_ACTION, delete_confirmed
-from handlers.registration import cancel_registration, registration_form_for
+from handlers.conversation.forms import submit_form
+from handlers.privacy.personal_data import CONFIRM_ACTION, delete_confirmed
+from handlers.registration.flow import cancel_registration, registration_form_for
+from handlers.registration.municipalities import suggest_municipalities
 from handlers.replies import FormErrors
 
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from bot.render_text import render_text
 from bot.services import Services
-from handlers.chat import answer_question
-from handlers.commands import handle_command
+from handlers.conversation.chat import answer_question
+from handlers.conversation.commands import handle_command
 
 
 def ask(services: Services, question: str, *, user: str = "U100") -> str:

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from bot.config import Config, OrganizersSection
 from bot.scheduler import weekly_digest
 from bot.services import Services
-from handlers.announcements import cancel_command
-from handlers.commands import handle_command
+from handlers.conversation.commands import handle_command
+from handlers.reminders.announcements import cancel_command
 from tests.bot.outbox_helpers import add_conference, dispatch, fast, register_users, services_at
 from tests.fake_slack import FakeSlack
 

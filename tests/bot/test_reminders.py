@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.services import Services
-from handlers.commands import handle_command
+from handlers.conversation.commands import handle_command
 from storage.models import OutboxMessage
 from tests.bot.outbox_helpers import (
     add_conference,

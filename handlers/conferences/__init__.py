@@ -1,0 +1,1 @@
+"""Conference questions and answers: references, lookup, cards, App Home, calendar files."""

@@ -1,0 +1,189 @@
+"""Answers to conference questions: when, where, motto, topics, programme, registration, lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from handlers.conferences.cards import (
+    agenda_lines,
+    conference_card,
+    place_suffix,
+    summary_card,
+    when_text,
+    where_text,
+)
+from handlers.conferences.naming import names
+from handlers.conferences.references import ConferenceRef
+from handlers.conferences.selection import filter_conferences, pick_one
+from handlers.context import Context
+from handlers.registration.window import registration_problem
+from handlers.replies import Reply
+from handlers.texts import t
+from storage.conferences import get_conference
+from storage.context import recall_conference, remember_conference
+from storage.models import Conference
+
+CONTEXT_MAX_AGE = timedelta(hours=2)
+LIST_LIMIT = 15
+
+
+def answer_conference_question(
+    ctx: Context,
+    *,
+    intent: str | None,
+    ref: ConferenceRef,
+    conferences: Sequence[Conference],
+    language: str,
+    query: str,
+) -> Reply:
+    """Find the conference the question means and answer the aspect asked for."""
+    if intent == "list":
+        return _list_reply(ctx, ref, conferences, language)
+    candidates = filter_conferences(conferences, ref, ctx.tz)
+    if ref.explicit and not candidates:
+        hint = t(language, "not_found_hint")
+        return Reply(t(language, "not_found", query=query.strip()) + hint, language=language)
+    target = _target(ctx, ref, candidates)
+    if target is None:
+        return _none_reply(ctx, ref, conferences, language)
+    remember_conference(ctx.session, ctx.user_id, target.slug, now=ctx.now)
+    return conference_reply(
+        ctx,
+        target,
+        intent=intent,
+        language=language,
+        relative=None if ref.explicit else ref.relative,
+        kind=ref.kind,
+    )
+
+
+def _target(ctx: Context, ref: ConferenceRef, candidates: list[Conference]) -> Conference | None:
+    upcoming = [c for c in candidates if c.ends_at > ctx.now]
+    past = [c for c in candidates if c.ends_at <= ctx.now]
+    if ref.relative == "last":
+        return past[-1] if past else None
+    if ref.explicit:
+        return pick_one(candidates, ctx.now)
+    if ref.relative is None and ref.kind is None:
+        remembered = _remembered(ctx, candidates)
+        if remembered is not None:
+            return remembered
+    return upcoming[0] if upcoming else None
+
+
+def _remembered(ctx: Context, candidates: list[Conference]) -> Conference | None:
+    slug = recall_conference(ctx.session, ctx.user_id, now=ctx.now, max_age=CONTEXT_MAX_AGE)
+    return next((c for c in candidates if c.slug == slug), None)
+
+
+def _none_reply(
+    ctx: Context, ref: ConferenceRef, conferences: Sequence[Conference], language: str
+) -> Reply:
+    kind = ref.kind or "any"
+    if ref.relative == "last":
+        return Reply(t(language, "none_past"), language=language)
+    past = [c for c in conferences if c.ends_at <= ctx.now and ref.kind in (None, c.kind)]
+    text = t(language, f"none_upcoming.{kind}")
+    if not past:
+        return Reply(text, language=language)
+    last = past[-1]
+    text += t(
+        language,
+        "none_upcoming_last",
+        name=names(last, language).name,
+        when=when_text(last, ctx.tz, language),
+        place=place_suffix(last, language),
+    )
+    return Reply(
+        text, cards=(conference_card(last, ctx.tz, language, now=ctx.now),), language=language
+    )
+
+
+def conference_reply(
+    ctx: Context,
+    conference: Conference,
+    *,
+    intent: str | None,
+    language: str,
+    relative: str | None = None,
+    kind: str | None = None,
+) -> Reply:
+    """The answer about one conference: a lead sentence for the aspect, then its card."""
+    values = names(conference, language).as_values()
+    past = conference.ends_at <= ctx.now
+    card = conference_card(conference, ctx.tz, language, now=ctx.now)
+    notes: tuple[str, ...] = ()
+    if intent == "where":
+        key = "lead.where_past" if past else "lead.where"
+        text = t(language, key, where=where_text(conference, language), **values)
+    elif intent == "motto":
+        text = (
+            t(language, "lead.motto", motto=conference.motto, **values)
+            if conference.motto
+            else t(language, "lead.no_motto", title=conference.title, **values)
+        )
+    elif intent == "topics":
+        topics = ", ".join(conference.topics)
+        text = t(language, "lead.topics" if topics else "lead.no_topics", topics=topics, **values)
+    elif intent == "programme":
+        text, notes = _programme(conference, language, values, ctx)
+    elif intent == "registration":
+        problem = registration_problem(conference, ctx.now)
+        text = t(language, problem or "lead.registration", slug=conference.slug, **values)
+    elif intent in ("when", None) and relative:
+        relative_name = t(language, f"relative.{relative}.{kind or 'any'}")
+        text = t(
+            language,
+            "lead.relative_past" if past else "lead.relative",
+            Relative=relative_name[:1].upper() + relative_name[1:],
+            when=when_text(conference, ctx.tz, language),
+            place=place_suffix(conference, language),
+        )
+    elif intent == "when":
+        text = t(
+            language,
+            "lead.past" if past else "lead.future",
+            when=when_text(conference, ctx.tz, language),
+            place=place_suffix(conference, language),
+            **values,
+        )
+    else:
+        text = t(language, "lead.overview", **values)
+    return Reply(text, cards=(card,), notes=notes, language=language)
+
+
+def _programme(
+    conference: Conference, language: str, values: dict[str, str], ctx: Context
+) -> tuple[str, tuple[str, ...]]:
+    if conference.agenda:
+        return t(language, "lead.programme", **values), agenda_lines(conference, ctx.tz, language)
+    topics = ", ".join(conference.topics)
+    extra = t(language, "lead.no_programme_topics", topics=topics) if topics else ""
+    return t(language, "lead.no_programme", topics=extra, **values), ()
+
+
+def _list_reply(
+    ctx: Context, ref: ConferenceRef, conferences: Sequence[Conference], language: str
+) -> Reply:
+    matching = [c for c in conferences if ref.kind in (None, c.kind)]
+    if ref.year is not None:
+        chosen = [c for c in matching if c.starts_at.astimezone(ctx.tz).year == ref.year]
+        text = t(language, "list.year" if chosen else "list.none_year", year=ref.year)
+    else:
+        chosen = [c for c in matching if c.ends_at > ctx.now]
+        text = t(language, "list.upcoming")
+        if not chosen:
+            chosen = [c for c in matching if c.ends_at <= ctx.now][-3:]
+            text = t(language, "list.none_upcoming")
+    cards = tuple(summary_card(c, ctx.tz, language, ctx.now) for c in chosen[:LIST_LIMIT])
+    return Reply(text, cards=cards, language=language)
+
+
+def conference_details(ctx: Context, slug: str) -> Reply:
+    """The full card of one conference, as shown by its details button."""
+    conference = get_conference(ctx.session, slug)
+    if conference is None:
+        return Reply(t(ctx.language, "not_found", query=slug), language=ctx.language)
+    remember_conference(ctx.session, ctx.user_id, slug, now=ctx.now)
+    return conference_reply(ctx, conference, intent=None, language=ctx.language)

@@ -1,0 +1,54 @@
+"""Calendar entries (.ics) for registrations, built with the icalendar library."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone
+
+from handlers.conferences.cards import where_text
+from handlers.replies import Attachment
+from storage.models import Conference
+
+PRODUCT_ID = "-//Modellprojekte Smart Cities//smartcity-bot//DE"
+
+
+@cache
+def _vtimezone(key: str) -> Timezone:
+    """The VTIMEZONE for an IANA zone; computing it takes milliseconds, so it is kept."""
+    return Timezone.from_tzid(key)
+
+
+def registration_ics(
+    conference: Conference, *, registration_id: int, now: datetime, tz: ZoneInfo, language: str
+) -> Attachment:
+    """One VEVENT whose UID is stable per registration, so a re-sent file updates the entry."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"registration-{registration_id}@smartcity-bot")
+    event.add("sequence", int(now.timestamp()) // 60)
+    event.add("dtstamp", now)
+    event.add("summary", conference.title)
+    if conference.times_known:
+        event.add("dtstart", conference.starts_at.astimezone(tz))
+        event.add("dtend", conference.ends_at.astimezone(tz))
+    else:
+        event.add("dtstart", conference.starts_at.astimezone(tz).date())
+        event.add(
+            "dtend",
+            (conference.ends_at.astimezone(tz) - timedelta(seconds=1)).date() + timedelta(days=1),
+        )
+    event.add("location", where_text(conference, language))
+    description = conference.motto or conference.title
+    event.add("description", f"{description}\n{conference.source_url}".strip())
+    calendar.add_component(event)
+    if conference.times_known:
+        calendar.add_component(_vtimezone(tz.key))
+    return Attachment(
+        filename=f"{conference.slug}.ics", content=calendar.to_ical(), title=conference.title
+    )

@@ -1,0 +1,23 @@
+"""The App Home tab: upcoming conferences with a details button, and how to ask."""
+
+from __future__ import annotations
+
+from handlers.conferences.cards import summary_card
+from handlers.context import Context
+from handlers.replies import Reply
+from handlers.texts import t
+from storage.conferences import upcoming_conferences
+
+HOME_LIMIT = 10
+
+
+def home_reply(ctx: Context, *, command: str) -> Reply:
+    upcoming = upcoming_conferences(ctx.session, ctx.now)[:HOME_LIMIT]
+    cards = tuple(summary_card(c, ctx.tz, ctx.language, ctx.now) for c in upcoming)
+    lead = t(ctx.language, "home.title") if cards else t(ctx.language, "home.none")
+    return Reply(
+        lead,
+        cards=cards,
+        notes=(t(ctx.language, "home.help", command=command),),
+        language=ctx.language,
+    )

@@ -1,0 +1,1 @@
+"""From an incoming message, click or form to the feature that answers it."""

@@ -1,0 +1,1 @@
+"""Knowledge base: solution search, cards, the directory of model projects, editing."""

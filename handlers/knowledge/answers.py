@@ -1,0 +1,124 @@
+"""The knowledge base: find solutions other municipalities built, and say so honestly when
+there is none."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from handlers.context import Context
+from handlers.knowledge.index import Document, Hit, SearchIndex
+from handlers.knowledge.index_cache import current_index
+from handlers.knowledge.query import parse_query
+from handlers.knowledge.text import query_words
+from handlers.replies import Button, Card, DirectMessage, Reply
+from handlers.texts import t
+from storage.solutions import get_solution
+
+THRESHOLD = 0.3
+LIMIT = 5
+FORWARD_ACTION = "forward_question"
+SIMILAR_ACTION = "similar_solutions"
+EDIT_ACTION = "edit_solution"
+
+
+def rank(index: SearchIndex, question: str, *, limit: int = LIMIT) -> list[Hit]:
+    """Hits at or above the threshold, best first; filters in the question apply."""
+    parsed = parse_query(question)
+    hits = index.search(parsed.text, filters=parsed.filters, limit=limit)
+    return [hit for hit in hits if hit.score >= THRESHOLD]
+
+
+def search_reply(ctx: Context, question: str) -> Reply:
+    """`/smartcity loesungen <frage>` and free-text questions about solutions."""
+    if not question.strip():
+        return Reply(t(ctx.language, "kb.ask"), language=ctx.language)
+    index = current_index(ctx.session)
+    return found_reply(ctx, index, question) or no_match_reply(ctx, index, question)
+
+
+def found_reply(ctx: Context, index: SearchIndex, question: str) -> Reply | None:
+    """The matching solutions as cards, or None when nothing is above the threshold."""
+    hits = rank(index, question)
+    if not hits:
+        return None
+    cards = tuple(solution_card(ctx, hit.document) for hit in hits)
+    return Reply(t(ctx.language, "kb.found"), cards=cards, language=ctx.language)
+
+
+def no_match_reply(ctx: Context, index: SearchIndex, question: str) -> Reply:
+    """Say so, name the closest topics, and offer to pass the question on."""
+    text = t(ctx.language, "kb.none")
+    topics = closest_topics(index, parse_query(question).text)
+    if topics:
+        text += t(ctx.language, "kb.closest", topics=", ".join(topics))
+    if not ctx.organizer_channel:
+        return Reply(text, language=ctx.language)
+    text += t(ctx.language, "kb.offer")
+    button = Button(t(ctx.language, "kb.forward_button"), FORWARD_ACTION, question[:1900])
+    return Reply(text, cards=(Card("", buttons=(button,)),), language=ctx.language)
+
+
+def forward_question(ctx: Context, question: str) -> Reply:
+    """The asker agreed: post the question to the organizers' channel."""
+    post = Reply(t("de", "kb.forward_post", user=ctx.user_id, question=question))
+    return Reply(
+        t(ctx.language, "kb.forwarded"),
+        language=ctx.language,
+        direct_messages=(DirectMessage(ctx.organizer_channel, post),),
+    )
+
+
+def closest_topics(index: SearchIndex, text: str, *, limit: int = 3) -> list[str]:
+    """Topics of the collection that resemble a word of the question."""
+    topics = sorted(index.facets["topics"])
+    scored: dict[str, float] = {}
+    for word in query_words(text):
+        for topic, score, _ in process.extract(
+            word.stem, topics, scorer=fuzz.partial_ratio, limit=limit, score_cutoff=90
+        ):
+            scored[topic] = max(scored.get(topic, 0.0), score)
+    best = sorted(scored, key=lambda topic: -scored[topic])[:limit]
+    return [index.labels.get(topic, topic) for topic in best]
+
+
+def similar_reply(ctx: Context, solution_id: str) -> Reply:
+    """Solutions like the given one (same words, topics), without itself."""
+    solution = get_solution(ctx.session, solution_id)
+    if solution is None:
+        return Reply(t(ctx.language, "kb.unknown", id=solution_id), language=ctx.language)
+    index = current_index(ctx.session)
+    probe = f"{solution.title} {' '.join(solution.topics)}"
+    hits = [h for h in index.search(probe, limit=LIMIT + 1) if h.document.id != solution_id]
+    cards = tuple(solution_card(ctx, hit.document) for hit in hits[:LIMIT])
+    return Reply(
+        t(ctx.language, "kb.similar", title=solution.title), cards=cards, language=ctx.language
+    )
+
+
+def solution_card(ctx: Context, document: Document) -> Card:
+    language = ctx.language
+    fields = [
+        (t(language, "kb.field_municipality"), document.municipality),
+        (t(language, "kb.field_status"), t(language, f"status.{document.status}")),
+    ]
+    if document.topics:
+        fields.append((t(language, "kb.field_topics"), ", ".join(document.topics)))
+    if document.contact_hint:
+        fields.append((t(language, "kb.field_contact"), document.contact_hint))
+    buttons = [Button(t(language, "kb.similar_button"), SIMILAR_ACTION, document.id)]
+    if ctx.is_organizer:
+        buttons.append(Button(t(language, "kb.edit_button"), EDIT_ACTION, document.id))
+    return Card(
+        title=document.title,
+        fields=tuple(fields),
+        body=first_sentence(document.summary),
+        link=document.source_url,
+        buttons=tuple(buttons),
+    )
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """The summary's first sentence, shortened to one line."""
+    sentence = text.split(". ", maxsplit=1)[0].strip()
+    sentence = sentence if sentence.endswith(".") else sentence + "."
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"

@@ -1,0 +1,1 @@
+"""Data protection: what is stored about me, and erasing it."""

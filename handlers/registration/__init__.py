@@ -1,0 +1,1 @@
+"""Registration: form, waitlist, cancel, registration window, organizer tools, exports."""

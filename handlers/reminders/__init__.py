@@ -1,0 +1,1 @@
+"""Reminders and announcements: planning them into the outbox and wording them."""

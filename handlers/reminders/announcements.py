@@ -1,0 +1,310 @@
+"""Organizers' announcements: by form or command, now or later; list, cancel, report; and
+the weekly digest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from handlers.conferences.cards import when_text
+from handlers.conferences.lookup import lookup_conference
+from handlers.context import Context
+from handlers.dates import format_clock, format_day
+from handlers.registration.organizer import refusal
+from handlers.reminders.schedule_times import parse_when
+from handlers.replies import Button, Card, Form, FormErrors, FormField, Reply
+from handlers.texts import t
+from storage.announcements import (
+    AUDIENCES,
+    CANCELLED,
+    SCHEDULED,
+    audience_ids,
+    cancel_announcement,
+    create_announcement,
+    delivered_announcements,
+    fan_out,
+    mark_done,
+    outcome_counts,
+    scheduled_announcements,
+)
+from storage.conferences import all_conferences, upcoming_conferences
+from storage.models import Announcement, Conference, OutboxMessage
+from storage.outbox import FAILED, SENT, SKIPPED, messages_of_announcement, plan
+
+FORM_ID = "announcement"
+OPEN_ACTION = "new_announcement"
+CANCEL_ACTION = "cancel_announcement"
+_TEXT_START = re.compile(r":\s")
+_AUDIENCE_WORDS = {
+    "kanal": "channel",
+    "channel": "channel",
+    "angemeldete": "registrants",
+    "registrants": "registrants",
+    "warteliste": "waitlist",
+    "waitlist": "waitlist",
+}
+
+
+def announce_command(ctx: Context, argument: str) -> Reply:
+    """`/smartcity ankuendigen` (form) or `... kanal morgen 9 Uhr: Text`."""
+    denied = refusal(ctx, "ankuendigen")
+    if denied:
+        return denied
+    if not argument.strip():
+        return announcement_form(ctx)
+    # "kanal Freitag 14:30: Text": the text starts after a colon followed by a space.
+    head, text = _split_text(argument)
+    words = head.split()
+    audience = _AUDIENCE_WORDS.get(words[0].casefold()) if words else None
+    if not text.strip() or audience is None:
+        return Reply(t(ctx.language, "ann.usage"), language=ctx.language)
+    target, when_words = "", words[1:]
+    if audience != "channel":
+        if not when_words:
+            return Reply(t(ctx.language, "ann.usage"), language=ctx.language)
+        target, when_words = when_words[0], when_words[1:]
+    return _schedule(
+        ctx, text=text.strip(), audience=audience, target=target, when=" ".join(when_words)
+    )
+
+
+def _split_text(argument: str) -> tuple[str, str]:
+    """ "kanal Freitag 14:30: Text" -> ("kanal Freitag 14:30", "Text"): the text starts after
+    the first colon that is followed by a space, so times keep their colons."""
+    parts = _TEXT_START.split(argument, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (argument, "")
+
+
+def announcement_form(ctx: Context) -> Reply:
+    language = ctx.language
+    options = [("channel", t(language, "ann.audience_channel"))]
+    for conference in upcoming_conferences(ctx.session, ctx.now)[:45]:
+        options += [
+            (
+                f"registrants:{conference.slug}",
+                t(language, "ann.audience_registrants", title=conference.title),
+            ),
+            (
+                f"waitlist:{conference.slug}",
+                t(language, "ann.audience_waitlist", title=conference.title),
+            ),
+        ]
+    fields = (
+        FormField("text", t(language, "ann.field_text"), kind="multiline", max_length=3000),
+        FormField(
+            "audience", t(language, "ann.field_audience"), kind="choice", options=tuple(options)
+        ),
+        FormField("when", t(language, "ann.field_when"), required=False, max_length=100),
+    )
+    intro = t(language, "ann.intro")
+    form = Form(
+        FORM_ID,
+        OPEN_ACTION,
+        t(language, "ann.form_title"),
+        t(language, "ann.form_submit"),
+        "",
+        intro,
+        fields,
+    )
+    return Reply(intro, form=form, language=language)
+
+
+def submit_announcement(
+    ctx: Context, _context: str, values: Mapping[str, str]
+) -> Reply | FormErrors:
+    denied = refusal(ctx, "ankuendigen")
+    if denied:
+        return denied
+    audience, _, target = values.get("audience", "").partition(":")
+    text = values.get("text", "").strip()
+    if not text or audience not in AUDIENCES:
+        field = "text" if not text else "audience"
+        return FormErrors({field: t(ctx.language, "reg.error_required")})
+    when = values.get("when", "")
+    problem = _when_problem(ctx, when)
+    if problem:
+        return FormErrors({"when": problem})
+    return _schedule(ctx, text=text, audience=audience, target=target, when=when)
+
+
+def _when_problem(ctx: Context, when: str) -> str | None:
+    """Why a time in words cannot be used (not understood, in the past), or None."""
+    if not when.strip():
+        return None
+    parsed = parse_when(when, now=ctx.now, tz=ctx.tz)
+    if parsed is None:
+        return t(ctx.language, "ann.bad_when")
+    return t(ctx.language, "ann.past_when") if parsed < ctx.now else None
+
+
+def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str) -> Reply:
+    language = ctx.language
+    conference: Conference | None = None
+    if audience == "channel" and not ctx.announcement_channel:
+        return Reply(t(language, "ann.no_channel"), language=language)
+    if audience != "channel":
+        conference = lookup_conference(
+            all_conferences(ctx.session), target, now=ctx.now, tz=ctx.tz
+        ).conference
+        if conference is None:
+            return Reply(t(language, "reg.unknown", query=target), language=language)
+    problem = _when_problem(ctx, when)
+    if problem:
+        return Reply(problem, language=language)
+    send_at = (parse_when(when, now=ctx.now, tz=ctx.tz) if when.strip() else None) or ctx.now
+    announcement = create_announcement(
+        ctx.session,
+        created_by=ctx.user_id,
+        text=text,
+        audience=audience,
+        conference_id=conference.id if conference else None,
+        send_at=send_at,
+        now=ctx.now,
+    )
+    return Reply(
+        t(
+            language,
+            "ann.scheduled",
+            when=_moment(ctx, send_at),
+            text=text[:80],
+            audience=_audience(ctx, announcement, conference),
+        ),
+        language=language,
+    )
+
+
+def _moment(ctx: Context, moment: datetime) -> str:
+    return (
+        f"{format_day(moment, ctx.tz, ctx.language)}, {format_clock(moment, ctx.tz, ctx.language)}"
+    )
+
+
+def _audience(ctx: Context, announcement: Announcement, conference: Conference | None) -> str:
+    if conference is None:
+        return t(ctx.language, "ann.audience_channel")
+    key = f"ann.audience_{announcement.audience}"
+    return t(ctx.language, key, title=conference.title)
+
+
+def list_announcements(ctx: Context, _argument: str = "") -> Reply:
+    """`/smartcity ankuendigungen`: what is scheduled, each with a cancel button."""
+    denied = refusal(ctx, "ankuendigungen")
+    if denied:
+        return denied
+    scheduled = scheduled_announcements(ctx.session)
+    if not scheduled:
+        return Reply(t(ctx.language, "ann.none"), language=ctx.language)
+    cards = tuple(
+        Card(
+            _moment(ctx, a.send_at),
+            body=a.text[:200],
+            buttons=(Button(t(ctx.language, "ann.cancel_button"), CANCEL_ACTION, str(a.id)),),
+        )
+        for a in scheduled
+    )
+    return Reply(t(ctx.language, "ann.list"), cards=cards, language=ctx.language)
+
+
+def cancel_command(ctx: Context, announcement_id: str) -> Reply:
+    denied = refusal(ctx, "ankuendigung absagen")
+    if denied:
+        return denied
+    done = announcement_id.isdigit() and cancel_announcement(
+        ctx.session, int(announcement_id), now=ctx.now
+    )
+    key = "ann.cancelled" if done else "ann.not_found"
+    return Reply(t(ctx.language, key), language=ctx.language)
+
+
+def expand_job(ctx: Context, message: OutboxMessage) -> str | None:
+    """The announcement's time has come: plan one message per recipient, or say why not."""
+    announcement = ctx.session.get(Announcement, message.announcement_id or 0, with_for_update=True)
+    if announcement is None or announcement.status != SCHEDULED:
+        return "announcement cancelled"
+    recipients = audience_ids(ctx.session, announcement, ctx.announcement_channel)
+    fan_out(ctx.session, announcement, recipients, now=ctx.now)
+    return None
+
+
+def announcement_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
+    announcement = ctx.session.get(Announcement, message.announcement_id or 0)
+    if announcement is None or announcement.status == CANCELLED:
+        return "announcement cancelled"
+    return Reply(announcement.text, language=ctx.language)
+
+
+def plan_reports(ctx: Context) -> int:
+    """A delivery report for every announcement whose messages all have an outcome."""
+    planned = 0
+    for announcement, _messages in delivered_announcements(ctx.session):
+        mark_done(announcement)
+        planned += plan(
+            ctx.session,
+            key=f"report:{announcement.id}",
+            kind="report",
+            recipient=announcement.created_by,
+            due_at=ctx.now,
+            announcement_id=announcement.id,
+        )
+    return planned
+
+
+def report_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
+    """Sent, failed (and why), skipped: for the organizer who made the announcement."""
+    announcement = ctx.session.get(Announcement, message.announcement_id or 0)
+    if announcement is None:
+        return "announcement gone"
+    messages = messages_of_announcement(ctx.session, announcement.id)
+    counts = outcome_counts(messages)
+    text = t(
+        ctx.language,
+        "ann.report",
+        text=announcement.text[:60],
+        sent=counts[SENT],
+        failed=counts[FAILED],
+        skipped=counts[SKIPPED],
+    )
+    failures = [f"{m.recipient} ({m.error})" for m in messages if m.status == FAILED]
+    if failures:
+        text += t(ctx.language, "ann.report_failure", details=", ".join(failures[:20]))
+    return Reply(text, language=ctx.language)
+
+
+def digest_reply(ctx: Context) -> Reply:
+    """The weekly overview: upcoming conferences that still take registrations."""
+    language = ctx.language
+    upcoming = [c for c in upcoming_conferences(ctx.session, ctx.now) if c.registration_open]
+    if not upcoming:
+        return Reply(t(language, "digest.none"), language=language)
+    cards = []
+    for conference in upcoming[:10]:
+        free = (
+            t(language, "digest.unlimited")
+            if conference.capacity is None
+            else t(language, "digest.free", free=conference.capacity - conference.confirmed_count)
+        )
+        cards.append(
+            Card(
+                conference.title,
+                (
+                    (t(language, "field.when"), when_text(conference, ctx.tz, language)),
+                    (t(language, "reg.field_status"), free),
+                ),
+            )
+        )
+    return Reply(t(language, "digest.title"), cards=tuple(cards), language=language)
+
+
+def plan_digest(ctx: Context) -> bool:
+    """This week's digest into the outbox, once, whichever replica asks first."""
+    if not ctx.announcement_channel:
+        return False
+    year, week, _ = ctx.now.astimezone(ctx.tz).isocalendar()
+    return plan(
+        ctx.session,
+        key=f"digest:{year}-W{week:02d}",
+        kind="digest",
+        recipient=ctx.announcement_channel,
+        due_at=ctx.now,
+    )

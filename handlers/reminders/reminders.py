@@ -1,0 +1,94 @@
+"""Reminders: planning them into the outbox, wording them when they are sent, opting out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from babel.dates import format_timedelta
+
+from handlers.conferences.cards import when_text, where_text
+from handlers.conferences.naming import names
+from handlers.context import Context
+from handlers.reminders.schedule_times import QuietHours, offset_minutes, reminder_due
+from handlers.replies import Reply
+from handlers.texts import t
+from storage.models import Conference, OutboxMessage
+from storage.outbox import plan
+from storage.registrations import ACTIVE, WAITLISTED, find_registration, waitlist_position
+from storage.reminders import is_opted_out, reminder_targets, set_opt_out
+
+# The reminder that also goes to people on the waitlist, with their position.
+WAITLIST_OFFSET = "1d"
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    offsets: tuple[str, ...]
+    quiet: QuietHours
+    grace: timedelta
+
+
+def plan_reminders(ctx: Context, settings: ReminderSettings) -> int:
+    """Put every reminder still to come into the outbox (idempotent); returns how many new."""
+    planned = 0
+    for registration in reminder_targets(ctx.session, now=ctx.now):
+        conference = registration.conference
+        for offset in settings.offsets:
+            if registration.status == WAITLISTED and offset != WAITLIST_OFFSET:
+                continue
+            due = reminder_due(conference.starts_at, offset, tz=ctx.tz, quiet=settings.quiet)
+            if due < registration.created_at:
+                continue  # registered after this reminder's time: it would be stale
+            planned += plan(
+                ctx.session,
+                key=f"reminder:{conference.id}:{offset}:{registration.user_id}",
+                kind="reminder",
+                recipient=registration.user_id,
+                due_at=due,
+                conference_id=conference.id,
+                offset_minutes=offset_minutes(offset),
+            )
+    return planned
+
+
+def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
+    """The reminder to send now, or why it is skipped."""
+    conference = ctx.session.get(Conference, message.conference_id or 0)
+    if conference is None:
+        return "conference gone"
+    registration = find_registration(ctx.session, conference.id, message.recipient)
+    if registration is None or registration.status not in ACTIVE:
+        return "no longer registered"
+    if is_opted_out(ctx.session, message.recipient):
+        return "opted out of reminders"
+    if ctx.now >= conference.starts_at:
+        return "conference has started"
+    language = ctx.language
+    left = format_timedelta(
+        conference.starts_at - ctx.now, threshold=1, add_direction=True, locale=language
+    )
+    text = t(
+        language,
+        "rem.text",
+        left=left,
+        when=when_text(conference, ctx.tz, language),
+        where=where_text(conference, language),
+        **names(conference, language).as_values(),
+    )
+    position = waitlist_position(ctx.session, registration)
+    if position is not None:
+        text += t(language, "rem.waitlist", position=position)
+    return Reply(text, notes=(t(language, "rem.cancel", slug=conference.slug),), language=language)
+
+
+def reminders_command(ctx: Context, argument: str) -> Reply:
+    """`/smartcity erinnerungen aus|an`."""
+    choice = argument.strip().casefold()
+    if choice in ("aus", "off", "stop"):
+        set_opt_out(ctx.session, ctx.user_id, opted_out=True, now=ctx.now)
+        return Reply(t(ctx.language, "rem.off"), language=ctx.language)
+    if choice in ("an", "ein", "on", "start"):
+        set_opt_out(ctx.session, ctx.user_id, opted_out=False, now=ctx.now)
+        return Reply(t(ctx.language, "rem.on"), language=ctx.language)
+    return Reply(t(ctx.language, "rem.usage"), language=ctx.language)
