@@ -22,7 +22,8 @@ from sqlalchemy import func, select
 from bot.clock import FixedClock
 from bot.config import DatabaseSection, load_config
 from bot.services import Services, build_services
-from handlers.conversation.forms import submit_form
+from handlers.conversation.incoming import Submission
+from handlers.conversation.router import handle
 from storage.conferences import get_conference
 from storage.db import make_engine, upgrade
 from storage.models import Base, Registration
@@ -58,7 +59,7 @@ def prepare(url: str) -> Services:
 
 def register_one(services: Services, user: str) -> float:
     started = time.perf_counter()
-    services.reply(user, lambda ctx: submit_form(ctx, "registration", SLUG, FORM))
+    services.reply(user, lambda ctx: handle(ctx, Submission("registration", SLUG, FORM)))
     return (time.perf_counter() - started) * 1000
 
 

@@ -20,7 +20,6 @@ from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
 from bot.services import build_services
-from handlers.conversation.commands import handle_command
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
 from storage.conference_file import read_conference_file
@@ -173,7 +172,7 @@ def cmd_console(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     services = build_services(config, clock=_clock(args, config))
-    reply = services.reply(args.user, lambda ctx: handle_command(ctx, args.question))
+    reply = services.message(args.user, args.question)
     if args.json:
         print(json.dumps(asdict(reply), ensure_ascii=False, indent=2))
     else:

@@ -1,7 +1,9 @@
-"""Plain-text rendering of replies, for the console and `ask`."""
+"""Plain-text rendering of replies, for the console and `ask`: buttons become numbered
+choices that the router understands when typed."""
 
 from __future__ import annotations
 
+from handlers.conversation.choices import choices_of, numbered
 from handlers.replies import Reply
 from handlers.texts import t
 
@@ -17,10 +19,15 @@ def render_text(reply: Reply) -> str:
             lines.append(f"    {card.body}")
         if card.link:
             lines.append(f"    {t(reply.language, 'link.source')}: {card.link}")
-        if card.buttons:
-            lines.append("    " + "  ".join(f"[{button.label}]" for button in card.buttons))
     if reply.notes:
         lines += ["", *(f"  {note}" for note in reply.notes)]
+    choices = choices_of(reply)
+    if choices:
+        lines += [
+            "",
+            *(f"  {line}" for line in numbered(choices)),
+            t(reply.language, "choice.hint"),
+        ]
     lines += [
         f"  [{attachment.filename}, {len(attachment.content)} Bytes]"
         for attachment in reply.attachments

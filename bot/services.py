@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Config
 from handlers.context import Context
+from handlers.conversation.incoming import Message
+from handlers.conversation.router import answer_message
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.conference_file import read_conference_file
@@ -59,6 +61,7 @@ class Services:
             purge_after_days=self.config.registration.purge_after_days,
             organizer_channel=self.config.slack.organizer_channel,
             announcement_channel=self.config.slack.announcement_channel,
+            command=self.config.slack.command,
         )
 
     def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Reply:
@@ -69,6 +72,11 @@ class Services:
         except Exception:
             log.exception("handler failed for user %s", user_id)
             return Reply(t(self.config.bot.language, "error"))
+
+    def message(self, user_id: str, text: str, *, can_open_forms: bool = False) -> Reply:
+        """Answer a line of text through the router."""
+        message = Message(text, can_open_forms=can_open_forms)
+        return self.reply(user_id, lambda ctx: answer_message(ctx, message))
 
 
 def build_services(config: Config, *, clock: Clock = system_clock) -> Services:

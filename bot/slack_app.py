@@ -1,4 +1,4 @@
-"""The Bolt app: turns Slack payloads into handler calls and replies into Block Kit.
+"""The Bolt app: Slack payloads in, the router's replies out as Block Kit.
 
 Slash commands and form submissions are answered in the ack body; events and button clicks
 are acknowledged at once and then handled as lazy listeners. Files and messages to other
@@ -7,118 +7,22 @@ people go out afterwards on the listener executor.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
-from bot.blocks import message_payload
 from bot.services import Services
-from bot.slack_delivery import deliver_extras
-from bot.slack_forms import modal_view
-from handlers.replies import Button, Card, Form, Reply
-from storage.events import claim_event
+from bot.slack_listeners import register_listeners
+from bot.slack_wiring import Wiring
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Wiring:
-    """What every listener needs: the services and where to run follow-up work."""
-
-    services: Services
-    executor: Executor
-
-    def first_delivery(self, body: dict[str, Any]) -> bool:
-        """False for a retry or a copy of an event that this or another replica already took."""
-        event_id = body.get("event_id")
-        if not event_id:
-            return True
-        keep = timedelta(hours=self.services.config.slack.event_dedupe_hours)
-        with self.services.sessions.begin() as session:
-            return claim_event(session, event_id, now=self.services.clock(), keep=keep)
-
-    def show(
-        self,
-        client: WebClient,
-        reply: Reply,
-        *,
-        user_id: str,
-        channel: str | None,
-        thread_ts: str | None = None,
-    ) -> None:
-        """Post a reply where the user is (a form becomes a button that opens it).
-
-        Called from lazy listeners, which already run after Slack got its answer.
-        """
-        payload = message_payload(_with_form_button(reply))
-        client.chat_postMessage(channel=channel or user_id, thread_ts=thread_ts, **payload)
-        deliver_extras(client, reply, user_id=user_id)
-
-    def later(self, client: WebClient, reply: Reply, *, user_id: str) -> None:
-        """Send files and messages to others after the ack body has gone out."""
-        if reply.attachments or reply.direct_messages:
-            self.executor.submit(deliver_extras, client, reply, user_id=user_id)
-
-    def answer_click(self, client: WebClient, reply: Reply, body: dict[str, Any]) -> None:
-        """After a button click: open the reply's form as a modal, else post the reply where
-        the button was (the user's DM for the App Home)."""
-        user = body["user"]["id"]
-        if reply.form is not None:
-            self.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
-        else:
-            self.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
-
-    def open_form(self, client: WebClient, reply: Reply, *, trigger_id: str, user_id: str) -> None:
-        assert reply.form is not None
-        form = reply.form
-        if any(f.name == "name" and not f.initial for f in form.fields):
-            form = _with_profile_name(client, form, user_id)
-        client.views_open(trigger_id=trigger_id, view=modal_view(form, reply.language))
-
-
-def _with_form_button(reply: Reply) -> Reply:
-    if reply.form is None:
-        return reply
-    button = Button(reply.form.title, reply.form.action, reply.form.context, primary=True)
-    return Reply(
-        reply.text,
-        cards=(*reply.cards, Card("", buttons=(button,))),
-        notes=reply.notes,
-        language=reply.language,
-    )
-
-
-def _with_profile_name(client: WebClient, form: Form, user_id: str) -> Form:
-    try:
-        profile = client.users_info(user=user_id)["user"]["profile"]
-    except SlackApiError:
-        return form
-    name = profile.get("real_name") or profile.get("display_name") or ""
-    fields = tuple(
-        dataclasses.replace(f, initial=name) if f.name == "name" else f for f in form.fields
-    )
-    return dataclasses.replace(form, fields=fields)
-
-
-def acknowledge(ack: Ack) -> None:
-    """Answer Slack at once; the work runs afterwards as a lazy listener."""
-    ack()
-
-
 def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
     """A Bolt app wired to the handlers, talking to the configured Web API URL."""
-    from bot.slack_announcements import register_announcements  # noqa: PLC0415
-    from bot.slack_conversation import register_conversation  # noqa: PLC0415
-    from bot.slack_knowledge import register_knowledge  # noqa: PLC0415
-    from bot.slack_registration import register_registration  # noqa: PLC0415
-
     config = services.config
     executor = listener_executor or ThreadPoolExecutor(max_workers=8)
     client = WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
@@ -131,10 +35,7 @@ def create_app(services: Services, *, listener_executor: Executor | None = None)
         listener_executor=executor,
     )
     wiring = Wiring(services, executor)
-    register_conversation(app, wiring)
-    register_registration(app, wiring)
-    register_knowledge(app, wiring)
-    register_announcements(app, wiring)
+    register_listeners(app, wiring)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

@@ -24,6 +24,7 @@ class Context:
     purge_after_days: int = 90
     organizer_channel: str = ""
     announcement_channel: str = ""
+    command: str = "/smartcity"
 
     @property
     def is_organizer(self) -> bool:

@@ -48,3 +48,10 @@ def format_period(
     if times_known:
         text += ", " + t(language, "time.from", start=format_clock(first, tz, language))
     return text
+
+
+def format_month(month: int, language: str) -> str:
+    """ "November" / "November": the month's name in the language."""
+    from babel.dates import get_month_names  # noqa: PLC0415 - rarely needed
+
+    return str(get_month_names("wide", locale=language)[month])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.texts_conversation import CONVERSATION_TEXTS
 from handlers.texts_knowledge import KNOWLEDGE_TEXTS
 from handlers.texts_registration import REGISTRATION_TEXTS
 from handlers.texts_reminders import REMINDER_TEXTS
@@ -65,22 +66,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "list.none_upcoming": "Im Moment sind keine weiteren Konferenzen eingetragen. "
         "Die letzten waren:",
         "list.item": "{date} – {title} ({city})",
-        "help": "Ich bin der Smart-Cities-Bot des Netzwerks Modellprojekte Smart Cities. "
-        "Fragen Sie mich zum Beispiel:\n"
-        "• „Wann ist die nächste Regionalkonferenz?“\n"
-        "• „Wo findet die Konferenz in Konstanz statt?“\n"
-        "• „Was ist das Programm der 23. Regionalkonferenz?“\n"
-        "• „Welche Konferenzen gibt es 2026?“\n"
-        "• „Wer hat schon eine Lösung für Starkregen-Warnungen?“\n"
-        "• „Welche Modellprojekte gibt es in Bayern?“\n"
-        "Befehle: /smartcity anmelden, abmelden, meine, loesungen, meine-daten, "
-        "daten-loeschen, hilfe",
-        "greeting": "Hallo! Schön, dass Sie da sind.",
-        "fallback": "Entschuldigung, das habe ich nicht verstanden.",
         "error": "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es "
         "gleich noch einmal.",
-        "empty": "Bitte stellen Sie mir eine Frage, zum Beispiel: "
-        "„Wann ist die nächste Regionalkonferenz?“",
         "console.welcome": "Smart-Cities-Bot (Konsole). Stellen Sie Ihre Frage; "
         "„exit“ beendet das Gespräch.",
         "home.title": "Anstehende Konferenzen",
@@ -141,19 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "list.none_upcoming": "No further conferences are scheduled at the moment. "
         "The most recent ones were:",
         "list.item": "{date} – {title} ({city})",
-        "help": "I am the community bot of the Modellprojekte Smart Cities network. "
-        "Ask me, for example:\n"
-        "• “When is the next regional conference?”\n"
-        "• “Where is the conference in Konstanz?”\n"
-        "• “What is the programme of the 23rd regional conference?”\n"
-        "• “Which conferences are there in 2026?”\n"
-        "• “Is there a solution for heavy rain warnings?”\n"
-        "Commands: /smartcity anmelden, abmelden, meine, loesungen, meine-daten, "
-        "daten-loeschen, help",
-        "greeting": "Hello! Nice to have you here.",
-        "fallback": "Sorry, I did not understand that.",
         "error": "Sorry, something went wrong on my side. Please try again in a moment.",
-        "empty": "Please ask me a question, for example: “When is the next regional conference?”",
         "console.welcome": "Smart Cities bot (console). Ask your question; “exit” ends the chat.",
         "home.title": "Upcoming conferences",
         "home.none": "No further conferences are scheduled at the moment.",
@@ -162,7 +137,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-for _extra in (REGISTRATION_TEXTS, KNOWLEDGE_TEXTS, REMINDER_TEXTS):
+for _extra in (REGISTRATION_TEXTS, KNOWLEDGE_TEXTS, REMINDER_TEXTS, CONVERSATION_TEXTS):
     for _language, _texts in _extra.items():
         TEXTS[_language].update(_texts)
 

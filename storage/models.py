@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -105,6 +106,17 @@ class ConversationContext(Base):
 
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     conference_slug: Mapped[Slug]
+    updated_at: Mapped[UtcTimestamp]
+
+
+class Dialog(Base):
+    """What the bot waits for from a user in a text conversation: a numbered choice, a yes or
+    no, or the next field of a form. One per user; replaced by the next question."""
+
+    __tablename__ = "dialogs"
+
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[UtcTimestamp]
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from storage.models import (
     Conference,
     ConversationContext,
+    Dialog,
     OutboxMessage,
     Registration,
     ReminderOptOut,
@@ -28,6 +29,7 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
     )
     context = session.get(ConversationContext, user_id)
     opted_out = session.get(ReminderOptOut, user_id)
+    dialog = session.get(Dialog, user_id)
     return {
         "reminders_off_since": opted_out.since.isoformat() if opted_out else None,
         "user_id": user_id,
@@ -35,6 +37,7 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
         "conversation": None
         if context is None
         else {"conference": context.conference_slug, "at": context.updated_at.isoformat()},
+        "open_dialog": None if dialog is None else dialog.state,
     }
 
 
@@ -64,6 +67,7 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
             promoted += cancel(session, registration.conference_id, user_id, now=now)[1]
         anonymise(registration)
     session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
+    session.execute(delete(Dialog).where(Dialog.user_id == user_id))
     session.execute(delete(ReminderOptOut).where(ReminderOptOut.user_id == user_id))
     _forget_messages_to(session, user_id)
     session.flush()

@@ -51,3 +51,8 @@ def all_projects(session: Session) -> Sequence[ModelProject]:
 
 def count_projects(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ModelProject)) or 0
+
+
+def get_project(session: Session, name: str) -> ModelProject | None:
+    """The model project of that exact name."""
+    return session.get(ModelProject, name)

@@ -6,18 +6,16 @@ from collections.abc import Sequence
 
 from bot.render_text import render_text
 from bot.services import Services
-from handlers.conversation.chat import answer_question
-from handlers.conversation.commands import handle_command
 
 
 def ask(services: Services, question: str, *, user: str = "U100") -> str:
     """The bot's answer to a chat message, as the console shows it."""
-    return render_text(services.reply(user, lambda ctx: answer_question(ctx, question)))
+    return render_text(services.message(user, question))
 
 
 def command(services: Services, text: str, *, user: str = "U100") -> str:
     """The bot's answer to `/smartcity <text>`, as plain text."""
-    return render_text(services.reply(user, lambda ctx: handle_command(ctx, text)))
+    return render_text(services.message(user, text, can_open_forms=True))
 
 
 def verify_dialog(

@@ -15,12 +15,14 @@ from handlers.conferences.cards import (
 )
 from handlers.conferences.naming import names
 from handlers.conferences.references import ConferenceRef
+from handlers.conferences.seats import deadline_text, seats_text
 from handlers.conferences.selection import filter_conferences, pick_one
 from handlers.context import Context
+from handlers.dates import format_month
 from handlers.registration.window import registration_problem
 from handlers.replies import Reply
 from handlers.texts import t
-from storage.conferences import get_conference
+from storage.conferences import all_conferences, get_conference
 from storage.context import recall_conference, remember_conference
 from storage.models import Conference
 
@@ -58,11 +60,22 @@ def answer_conference_question(
     )
 
 
+def meant_conference(ctx: Context, ref: ConferenceRef) -> Conference | None:
+    """The one conference a sentence means: named, "die nächste", or the one talked about
+    when it refers back ("dort", "dafür"); None when it names none."""
+    if not (ref.explicit or ref.relative or ref.refers_back):
+        return None
+    candidates = filter_conferences(all_conferences(ctx.session), ref, ctx.tz)
+    return _target(ctx, ref, candidates)
+
+
 def _target(ctx: Context, ref: ConferenceRef, candidates: list[Conference]) -> Conference | None:
     upcoming = [c for c in candidates if c.ends_at > ctx.now]
     past = [c for c in candidates if c.ends_at <= ctx.now]
     if ref.relative == "last":
         return past[-1] if past else None
+    if ref.relative == "after":
+        return _after(ctx, candidates, upcoming)
     if ref.explicit:
         return pick_one(candidates, ctx.now)
     if ref.relative is None and ref.kind is None:
@@ -70,6 +83,17 @@ def _target(ctx: Context, ref: ConferenceRef, candidates: list[Conference]) -> C
         if remembered is not None:
             return remembered
     return upcoming[0] if upcoming else None
+
+
+def _after(
+    ctx: Context, candidates: list[Conference], upcoming: list[Conference]
+) -> Conference | None:
+    """ "und danach?": the conference after the one talked about (or after the next one)."""
+    base = _remembered(ctx, candidates) or (upcoming[0] if upcoming else None)
+    if base is None:
+        return None
+    later = [c for c in candidates if c.starts_at > base.starts_at]
+    return later[0] if later else None
 
 
 def _remembered(ctx: Context, candidates: list[Conference]) -> Conference | None:
@@ -128,10 +152,14 @@ def conference_reply(
         text = t(language, "lead.topics" if topics else "lead.no_topics", topics=topics, **values)
     elif intent == "programme":
         text, notes = _programme(conference, language, values, ctx)
-    elif intent == "registration":
+    elif intent == "registration_info":
         problem = registration_problem(conference, ctx.now)
         text = t(language, problem or "lead.registration", slug=conference.slug, **values)
-    elif intent in ("when", None) and relative:
+    elif intent == "deadline":
+        text = deadline_text(conference, ctx, language, values)
+    elif intent == "free_seats":
+        text = seats_text(conference, ctx, language, values)
+    elif intent in ("when", "conference", None) and relative:
         relative_name = t(language, f"relative.{relative}.{kind or 'any'}")
         text = t(
             language,
@@ -167,7 +195,11 @@ def _list_reply(
     ctx: Context, ref: ConferenceRef, conferences: Sequence[Conference], language: str
 ) -> Reply:
     matching = [c for c in conferences if ref.kind in (None, c.kind)]
-    if ref.year is not None:
+    if ref.month is not None:
+        chosen = _in_month(ctx, matching, ref)
+        month = format_month(ref.month, language)
+        text = t(language, "list.month" if chosen else "list.none_month", month=month)
+    elif ref.year is not None:
         chosen = [c for c in matching if c.starts_at.astimezone(ctx.tz).year == ref.year]
         text = t(language, "list.year" if chosen else "list.none_year", year=ref.year)
     else:
@@ -178,6 +210,16 @@ def _list_reply(
             text = t(language, "list.none_upcoming")
     cards = tuple(summary_card(c, ctx.tz, language, ctx.now) for c in chosen[:LIST_LIMIT])
     return Reply(text, cards=cards, language=language)
+
+
+def _in_month(
+    ctx: Context, conferences: Sequence[Conference], ref: ConferenceRef
+) -> list[Conference]:
+    """In the month named: of the year named, else upcoming ones first, else past ones."""
+    local = [(c, c.starts_at.astimezone(ctx.tz)) for c in conferences]
+    found = [c for c, when in local if when.month == ref.month and ref.year in (None, when.year)]
+    upcoming = [c for c in found if c.ends_at > ctx.now]
+    return found if ref.year is not None else (upcoming or found)
 
 
 def conference_details(ctx: Context, slug: str) -> Reply:

@@ -19,6 +19,10 @@ _NEXT = frozenset(
     "naechste naechsten naechster kommende kommenden bevorstehende anstehende next "
     "upcoming coming".split()
 )
+_AFTER = frozenset(
+    "danach darauf darauffolgende anschliessend uebernaechste afterwards after".split()
+)
+_BACK = frozenset("sie dort da dahin dorthin dafuer dazu hin it there that".split())
 _LAST = frozenset(
     "letzte letzten letzter vorige vorigen vorherige vergangene last previous past recent".split()
 )
@@ -39,6 +43,11 @@ _CONFERENCE_WORDS = (
 _NUMBER = re.compile(
     r"(?:\b(?:nr|nummer|no|number)\.?\s*|#)(\d{1,3})\b|\b(\d{1,3})(?:\.|st\b|nd\b"
     r"|rd\b|th\b)"
+    # without its dot after a word that introduces a conference: "regionalkonferenz 22"
+    r"|\b(?:rk|konferenz|regionalkonferenz|kongress|conference|anmelden|abmelden|register"
+    r"|cancel|fuer|for|zur|zum|die|der|von|bei)\s+(\d{1,2})\b(?!\s*(?:uhr|h\b|:|\.\d))"
+    # a message that is only a number
+    r"|^\s*(\d{1,2})\s*\??\s*$"
 )
 _STRONG_SCORE = 85.0
 _WEAK_SCORE = 90.0
@@ -49,6 +58,7 @@ class ConferenceRef:
     """What a question says about the conference it means; empty fields were not mentioned."""
 
     relative: str | None = None
+    refers_back: bool = False
     kind: str | None = None
     number: int | None = None
     places: frozenset[str] | None = None
@@ -89,6 +99,7 @@ def extract_reference(text: str, conferences: Sequence[Conference]) -> Conferenc
     matched, used = _places(rest, conferences, with_titles=_mentions_conference(tokens))
     return ConferenceRef(
         relative=_relative(tokens),
+        refers_back=any(token in _BACK for token in tokens),
         kind=_kind(tokens),
         number=number,
         places=matched,
@@ -101,6 +112,8 @@ def extract_reference(text: str, conferences: Sequence[Conference]) -> Conferenc
 
 def _relative(tokens: Iterable[str]) -> str | None:
     for token in tokens:
+        if token in _AFTER:
+            return "after"
         if token in _NEXT:
             return "next"
         if token in _LAST:
@@ -126,7 +139,7 @@ def _day_of_month(tokens: list[str], months: dict[str, int]) -> int | None:
 
 def _number(text: str, day: int | None) -> int | None:
     for match in _NUMBER.finditer(fold(text)):
-        value = int(match.group(1) or match.group(2))
+        value = int(next(group for group in match.groups() if group))
         if value != day and value > 0:
             return value
     return None

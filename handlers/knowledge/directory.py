@@ -2,62 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from rapidfuzz import fuzz, process
-
 from handlers.context import Context
 from handlers.knowledge.answers import solution_card
 from handlers.knowledge.index_cache import current_index
-from handlers.normalize import fold, words
 from handlers.replies import Card, Reply
 from handlers.texts import t
-from storage.models import ModelProject
-from storage.projects import all_projects
+from storage.projects import all_projects, get_project
 
-# Common short and English names of the federal states.
-STATE_ALIASES = {
-    "nrw": "Nordrhein-Westfalen",
-    "bw": "Baden-Württemberg",
-    "bavaria": "Bayern",
-    "saxony": "Sachsen",
-    "lower saxony": "Niedersachsen",
-    "hesse": "Hessen",
-    "thuringia": "Thüringen",
-    "north rhine-westphalia": "Nordrhein-Westfalen",
-    "rhineland-palatinate": "Rheinland-Pfalz",
-    "saxony-anhalt": "Sachsen-Anhalt",
-    "mecklenburg-western pomerania": "Mecklenburg-Vorpommern",
-}
-_MATCH = 85.0
+_NOT_PLACES = (
+    "Ist Is Gehört Modellprojekt Modellprojekte Smart City Cities Stadt Landkreis Kreis "
+    "Gemeinde Die Der Das Sind Wir Auch Und"
+)
 
 
-def states_of(projects: Sequence[ModelProject]) -> list[str]:
-    return sorted({state.strip() for p in projects for state in p.state.split(";")})
-
-
-def find_state(text: str, states: Sequence[str]) -> str | None:
-    """The federal state a question names, by name, common abbreviation or English name."""
-    folded = fold(text)
-    for alias, state in sorted(STATE_ALIASES.items(), key=lambda item: -len(item[0])):
-        if alias in words(folded) or (" " in alias and alias in folded):
-            return state
-    choices = {fold(state): state for state in states}
-    for word in words(text):
-        if len(word) >= 4:
-            found = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=_MATCH)
-            if found:
-                return choices[found[0]]
-    found = process.extractOne(folded, list(choices), scorer=fuzz.partial_ratio, score_cutoff=95)
-    return choices[found[0]] if found else None
-
-
-def state_reply(ctx: Context, text: str) -> Reply | None:
+def state_reply(ctx: Context, state: str) -> Reply:
     """ "Welche Modellprojekte gibt es in Bayern?" """
     projects = all_projects(ctx.session)
-    state = find_state(text, states_of(projects))
-    if state is None:
-        return None
     inside = [p for p in projects if state in [s.strip() for s in p.state.split(";")]]
     if not inside:
         return Reply(t(ctx.language, "dir.state_none", state=state), language=ctx.language)
@@ -68,21 +28,11 @@ def state_reply(ctx: Context, text: str) -> Reply | None:
     return Reply(t(ctx.language, "dir.state", state=state), notes=notes, language=ctx.language)
 
 
-def find_project(text: str, projects: Sequence[ModelProject]) -> ModelProject | None:
-    names = {fold(p.name): p for p in projects}
-    candidates = [w for w in words(text) if len(w) >= 4]
-    for word in candidates:
-        found = process.extractOne(word, list(names), scorer=fuzz.partial_ratio, score_cutoff=90)
-        if found and len(found[0]) <= 3 * len(word):
-            return names[found[0]]
-    return None
-
-
-def place_reply(ctx: Context, text: str) -> Reply | None:
+def place_reply(ctx: Context, name: str) -> Reply:
     """ "Was macht Konstanz?": the model project and the solutions it built."""
-    project = find_project(text, all_projects(ctx.session))
+    project = get_project(ctx.session, name)
     if project is None:
-        return None
+        return Reply(t(ctx.language, "dir.ask_place"), language=ctx.language)
     index = current_index(ctx.session)
     place = project.name.split("(")[0].split("/")[0].strip()
     hits = index.search("", filters={"municipality": place}, limit=10)
@@ -97,3 +47,24 @@ def place_reply(ctx: Context, text: str) -> Reply | None:
     key = "dir.solutions" if cards else "dir.no_solutions"
     lead = f"{info} {t(ctx.language, key, name=project.name)}"
     return Reply(lead, cards=cards or (Card("", body=project.notes),), language=ctx.language)
+
+
+def member_reply(ctx: Context, name: str | None, text: str) -> Reply:
+    """ "Ist Bamberg ein Modellprojekt?": yes with its state, or honestly no."""
+    project = get_project(ctx.session, name) if name else None
+    if project is not None:
+        return Reply(
+            t(ctx.language, "dir.member", name=project.name, state=project.state),
+            language=ctx.language,
+        )
+    asked = _asked_place(text)
+    if not asked:
+        return Reply(t(ctx.language, "dir.ask_place"), language=ctx.language)
+    return Reply(t(ctx.language, "dir.not_member", name=asked), language=ctx.language)
+
+
+def _asked_place(text: str) -> str:
+    """The capitalised word a member asks about ("Ist Stuttgart auch dabei?" -> Stuttgart)."""
+    skip = set(_NOT_PLACES.split())
+    found = [word.strip("?!.,") for word in text.split() if word[:1].isupper()]
+    return next((word for word in found if word not in skip), "")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from handlers.context import Context
-from handlers.registration.organizer import refusal
 from handlers.replies import Form, FormErrors, FormField, Reply
 from handlers.texts import t
 from storage.solutions import VALIDATORS, get_solution, upsert_solutions
@@ -28,9 +27,6 @@ _MESSAGES = {"id": "sol.bad_id", "status": "sol.bad_status", "source_url": "sol.
 
 def solution_form(ctx: Context, solution_id: str = "") -> Reply:
     """`/smartcity loesung-neu`, or the edit button on a result card (organizers only)."""
-    denied = refusal(ctx, "loesung")
-    if denied:
-        return denied
     current = get_solution(ctx.session, solution_id) if solution_id else None
     if solution_id and current is None:
         return Reply(t(ctx.language, "kb.unknown", id=solution_id), language=ctx.language)
@@ -70,9 +66,6 @@ def solution_form(ctx: Context, solution_id: str = "") -> Reply:
 def submit_solution(
     ctx: Context, solution_id: str, values: Mapping[str, str]
 ) -> Reply | FormErrors:
-    denied = refusal(ctx, "loesung")
-    if denied:
-        return denied
     row = {name: values.get(name, "").strip() for name, *_ in _FIELDS}
     row["id"] = solution_id or row["id"]
     errors = {}

@@ -27,7 +27,7 @@ def delete_request(ctx: Context, argument: str) -> Reply:
     """`/smartcity daten-loeschen`: ask first; `daten-loeschen ja` or the button confirms."""
     if argument.strip().casefold() in _YES:
         return delete_confirmed(ctx)
-    button = Button(t(ctx.language, "privacy.confirm_button"), CONFIRM_ACTION, "yes")
+    button = Button(t(ctx.language, "privacy.confirm_button"), CONFIRM_ACTION, "yes", primary=True)
     return Reply(
         t(ctx.language, "privacy.confirm"),
         cards=(Card("", buttons=(button,)),),

@@ -257,6 +257,20 @@ def my_registrations(ctx: Context) -> Reply:
     return Reply(t(ctx.language, "reg.mine"), cards=_my_cards(ctx, mine), language=ctx.language)
 
 
+def waitlist_reply(ctx: Context) -> Reply:
+    """Where I stand on the waiting lists (and where my seat is confirmed)."""
+    mine = registrations_of_user(ctx.session, ctx.user_id)
+    lines = []
+    for registration in mine:
+        values = names(registration.conference, ctx.language).as_values()
+        position = waitlist_position(ctx.session, registration)
+        key = "wait.confirmed" if position is None else "wait.position"
+        lines.append(t(ctx.language, key, position=position, **values))
+    if not lines:
+        return Reply(t(ctx.language, "wait.none"), language=ctx.language)
+    return Reply("\n".join(lines), cards=_my_cards(ctx, mine), language=ctx.language)
+
+
 def _my_cards(ctx: Context, mine: Sequence[Registration]) -> tuple[Card, ...]:
     cards = []
     for registration in mine:

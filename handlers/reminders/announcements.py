@@ -11,7 +11,6 @@ from handlers.conferences.cards import when_text
 from handlers.conferences.lookup import lookup_conference
 from handlers.context import Context
 from handlers.dates import format_clock, format_day
-from handlers.registration.organizer import refusal
 from handlers.reminders.schedule_times import parse_when
 from handlers.replies import Button, Card, Form, FormErrors, FormField, Reply
 from handlers.texts import t
@@ -48,9 +47,6 @@ _AUDIENCE_WORDS = {
 
 def announce_command(ctx: Context, argument: str) -> Reply:
     """`/smartcity ankuendigen` (form) or `... kanal morgen 9 Uhr: Text`."""
-    denied = refusal(ctx, "ankuendigen")
-    if denied:
-        return denied
     if not argument.strip():
         return announcement_form(ctx)
     # "kanal Freitag 14:30: Text": the text starts after a colon followed by a space.
@@ -113,9 +109,6 @@ def announcement_form(ctx: Context) -> Reply:
 def submit_announcement(
     ctx: Context, _context: str, values: Mapping[str, str]
 ) -> Reply | FormErrors:
-    denied = refusal(ctx, "ankuendigen")
-    if denied:
-        return denied
     audience, _, target = values.get("audience", "").partition(":")
     text = values.get("text", "").strip()
     if not text or audience not in AUDIENCES:
@@ -189,9 +182,6 @@ def _audience(ctx: Context, announcement: Announcement, conference: Conference |
 
 def list_announcements(ctx: Context, _argument: str = "") -> Reply:
     """`/smartcity ankuendigungen`: what is scheduled, each with a cancel button."""
-    denied = refusal(ctx, "ankuendigungen")
-    if denied:
-        return denied
     scheduled = scheduled_announcements(ctx.session)
     if not scheduled:
         return Reply(t(ctx.language, "ann.none"), language=ctx.language)
@@ -207,9 +197,6 @@ def list_announcements(ctx: Context, _argument: str = "") -> Reply:
 
 
 def cancel_command(ctx: Context, announcement_id: str) -> Reply:
-    denied = refusal(ctx, "ankuendigung absagen")
-    if denied:
-        return denied
     done = announcement_id.isdigit() and cancel_announcement(
         ctx.session, int(announcement_id), now=ctx.now
     )

@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 from bot.config import Config, OrganizersSection
 from bot.scheduler import weekly_digest
 from bot.services import Services
-from handlers.conversation.commands import handle_command
+from handlers.conversation.incoming import Message
+from handlers.conversation.router import handle
 from handlers.reminders.announcements import cancel_command
 from tests.bot.outbox_helpers import add_conference, dispatch, fast, register_users, services_at
 from tests.fake_slack import FakeSlack
@@ -32,7 +33,9 @@ def bot(engine: Engine, config_: Config) -> Services:
 
 
 def say(services: Services, text: str, user: str = "UORG") -> str:
-    return services.reply(user, lambda ctx: handle_command(ctx, text)).text
+    return services.reply(
+        user, lambda ctx: handle(ctx, Message(can_open_forms=True, text=text))
+    ).text
 
 
 def posts(fake: FakeSlack) -> list[tuple[str, str]]:
@@ -61,7 +64,9 @@ def test_a_cancelled_announcement_is_never_sent(
     bot: Services, config_: Config, fake_slack: FakeSlack
 ) -> None:
     say(bot, "ankuendigen kanal Freitag 14:30: Bitte nicht senden")
-    listed = bot.reply("UORG", lambda ctx: handle_command(ctx, "ankuendigungen"))
+    listed = bot.reply(
+        "UORG", lambda ctx: handle(ctx, Message(can_open_forms=True, text="ankuendigungen"))
+    )
     [card] = listed.cards
     assert card.title == "Freitag, 27. November 2026, 14:30"
     [button] = card.buttons

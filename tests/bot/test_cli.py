@@ -53,7 +53,7 @@ def test_no_subcommand_and_no_tokens_opens_the_console(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("hilfe\n"))
     assert main([]) == 0
-    assert "Fragen Sie mich zum Beispiel" in capsys.readouterr().out
+    assert "Schreiben Sie mir einfach" in capsys.readouterr().out
 
 
 def test_wrong_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

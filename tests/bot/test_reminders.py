@@ -11,7 +11,8 @@ from sqlalchemy import Engine, select
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.services import Services
-from handlers.conversation.commands import handle_command
+from handlers.conversation.incoming import Message
+from handlers.conversation.router import handle
 from storage.models import OutboxMessage
 from tests.bot.outbox_helpers import (
     add_conference,
@@ -125,11 +126,13 @@ def test_after_downtime_recent_reminders_go_out_late_and_old_ones_are_skipped(
 def test_members_can_switch_reminders_off_and_on(bot: Services, fake_slack: FakeSlack) -> None:
     conference = add_conference(bot, START)
     register_users(bot, conference, "U1", "U2")
-    off = bot.reply("U1", lambda ctx: handle_command(ctx, "erinnerungen aus"))
+    off = bot.reply(
+        "U1", lambda ctx: handle(ctx, Message(can_open_forms=True, text="erinnerungen aus"))
+    )
     assert off.text.startswith("In Ordnung: Sie bekommen keine Erinnerungen mehr.")
     dispatch(at(bot, "2026-03-23T14:00"))
     assert dms(fake_slack) == {"U2": 1}
-    bot.reply("U1", lambda ctx: handle_command(ctx, "erinnerungen an"))
+    bot.reply("U1", lambda ctx: handle(ctx, Message(can_open_forms=True, text="erinnerungen an")))
     dispatch(at(bot, "2026-03-29T14:00"))
     assert dms(fake_slack) == {"U1": 1, "U2": 2}
 

@@ -93,14 +93,14 @@ def test_unknown_conference_and_unrelated_question_get_a_friendly_answer(
 ) -> None:
     assert "keine Konferenz gefunden" in ask(services, "die Konferenz im Jahr 2031")
     answer = ask(services, "Erzähl mir einen Witz über Giraffen")
-    assert answer.startswith("Entschuldigung, das habe ich nicht verstanden.")
-    assert "Wann ist die nächste Regionalkonferenz?" in answer
+    assert answer.startswith("Dabei kann ich leider nicht helfen.")
+    assert "„hilfe“ zeigt Beispiele" in answer
 
 
 def test_help_by_command_and_question(services: Services) -> None:
-    assert "Fragen Sie mich zum Beispiel" in command(services, "hilfe")
-    assert "Ask me, for example" in command(services, "help")
-    assert "Fragen Sie mich zum Beispiel" in ask(services, "Was kannst du?")
+    assert "Schreiben Sie mir einfach" in command(services, "hilfe")
+    assert "Just write what you would like to know" in command(services, "help")
+    assert "Schreiben Sie mir einfach" in ask(services, "Was kannst du?")
 
 
 def test_slash_command_with_a_question_answers_it(services: Services) -> None:

@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
 from bot.services import Services, build_services
-from handlers.conversation.commands import handle_command
-from handlers.conversation.forms import submit_form
+from handlers.conversation.incoming import Message, Submission
+from handlers.conversation.router import handle
 from handlers.knowledge.answers import forward_question, similar_reply
 from handlers.replies import FormErrors, Reply
 from tests.chat import ask, command
@@ -29,7 +29,7 @@ def organizer(engine: Engine, config: Config, clock: FixedClock) -> Services:
 
 
 def reply(services: Services, text: str, user: str = "U100") -> Reply:
-    return services.reply(user, lambda ctx: handle_command(ctx, text))
+    return services.reply(user, lambda ctx: handle(ctx, Message(can_open_forms=True, text=text)))
 
 
 def test_a_question_in_free_text_finds_the_solution_with_who_built_it(services: Services) -> None:
@@ -104,14 +104,14 @@ def test_an_organizer_adds_a_solution_and_it_is_found_at_once(organizer: Service
     }
     bad = organizer.reply(
         "UORG",
-        lambda ctx: submit_form(
-            ctx, "solution", "", {**values, "id": "Mit Leerzeichen", "status": "fertig"}
+        lambda ctx: handle(
+            ctx, Submission("solution", "", {**values, "id": "Mit Leerzeichen", "status": "fertig"})
         ),
     )
     assert isinstance(bad, FormErrors)
     assert set(bad.errors) == {"id", "status"}
     assert "Hitzetelefon" not in command(organizer, "loesungen Hitzetelefon")
-    saved = organizer.reply("UORG", lambda ctx: submit_form(ctx, "solution", "", values))
+    saved = organizer.reply("UORG", lambda ctx: handle(ctx, Submission("solution", "", values)))
     assert isinstance(saved, Reply) and saved.text.startswith("Gespeichert")
     assert "Hitzetelefon für Seniorinnen" in command(organizer, "loesungen Hitzetelefon")
     edit = reply(organizer, "loesungen Hitzetelefon", user="UORG").cards[0].buttons[-1]

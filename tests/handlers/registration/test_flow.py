@@ -14,8 +14,8 @@ from bot.dispatcher import reminder_settings
 from bot.render_text import render_text
 from bot.scheduler import purge_personal_data
 from bot.services import Services, build_services
-from handlers.conversation.commands import handle_command
-from handlers.conversation.forms import submit_form
+from handlers.conversation.incoming import Message, Submission
+from handlers.conversation.router import handle
 from handlers.reminders.reminders import plan_reminders
 from handlers.replies import FormErrors, Reply
 from storage.models import Base, OutboxMessage, Registration
@@ -34,7 +34,9 @@ FORM = {
 
 def submit(services: Services, user: str = "U100", **changes: str) -> Reply | FormErrors:
     values = {**FORM, **changes}
-    return services.reply(user, lambda ctx: submit_form(ctx, "registration", ZWOENITZ, values))
+    return services.reply(
+        user, lambda ctx: handle(ctx, Submission("registration", ZWOENITZ, values))
+    )
 
 
 def set_capacity(services: Services, seats: int) -> None:
@@ -56,7 +58,9 @@ def organizer(engine: Engine, config: Config, clock: FixedClock) -> Services:
 
 
 def test_the_command_opens_the_form_for_the_named_conference(services: Services) -> None:
-    reply = services.reply("U100", lambda ctx: handle_command(ctx, "anmelden zwönitz"))
+    reply = services.reply(
+        "U100", lambda ctx: handle(ctx, Message(can_open_forms=True, text="anmelden zwönitz"))
+    )
     assert reply.form is not None
     assert reply.form.context == ZWOENITZ
     assert [f.name for f in reply.form.fields] == [
@@ -114,7 +118,9 @@ def test_full_conference_waitlists_in_order_and_promotes_on_cancel(services: Ser
     assert "Warteliste auf Platz 1" in second.text
     assert "Warteliste auf Platz 2" in third.text
     assert "Warteliste, Platz 2" in command(services, "meine", user="U3")
-    cancelled = services.reply("U1", lambda ctx: handle_command(ctx, "abmelden"))
+    cancelled = services.reply(
+        "U1", lambda ctx: handle(ctx, Message(can_open_forms=True, text="abmelden"))
+    )
     assert cancelled.text == "Sie sind von der 24. Regionalkonferenz abgemeldet."
     [message] = cancelled.direct_messages
     assert message.user_id == "U2"
@@ -153,7 +159,9 @@ def test_organizer_sees_counts_list_and_gets_a_csv(services: Services, organizer
     set_capacity(services, 1)
     submit(services, user="U1")
     submit(services, user="U2", name="Max Beispiel")
-    reply = organizer.reply("UORG", lambda ctx: handle_command(ctx, "teilnehmende zwönitz"))
+    reply = organizer.reply(
+        "UORG", lambda ctx: handle(ctx, Message(can_open_forms=True, text="teilnehmende zwönitz"))
+    )
     assert reply.text == (
         "Regionalkonferenz Zwönitz: 1 angemeldet, 1 auf der Warteliste, 0 freie Plätze."
     )
@@ -173,10 +181,14 @@ def test_deleting_my_data_leaves_no_trace_and_promotes_the_waitlist(
     with services.context("planner") as ctx:  # a reminder to UDEL waits in the outbox
         assert plan_reminders(ctx, reminder_settings(services.config)) >= 1
     command(services, "erinnerungen aus", user="UDEL")
-    exported = services.reply("UDEL", lambda ctx: handle_command(ctx, "meine-daten"))
+    exported = services.reply(
+        "UDEL", lambda ctx: handle(ctx, Message(can_open_forms=True, text="meine-daten"))
+    )
     assert b"Dora L\xc3\xb6schmich" in exported.attachments[0].content
     assert "wirklich alle Ihre Daten" in command(services, "daten-loeschen", user="UDEL")
-    deleted = services.reply("UDEL", lambda ctx: handle_command(ctx, "daten-loeschen ja"))
+    deleted = services.reply(
+        "UDEL", lambda ctx: handle(ctx, Message(can_open_forms=True, text="daten-loeschen ja"))
+    )
     assert deleted.text.startswith("Erledigt")
     assert [m.user_id for m in deleted.direct_messages] == ["U2"]
     with engine.connect() as connection:
@@ -208,5 +220,7 @@ def test_personal_data_is_purged_after_the_configured_days(
 
 
 def test_console_style_rendering_of_a_form(services: Services) -> None:
-    reply = services.reply("U100", lambda ctx: handle_command(ctx, "anmelden zwönitz"))
+    reply = services.reply(
+        "U100", lambda ctx: handle(ctx, Message(can_open_forms=True, text="anmelden zwönitz"))
+    )
     assert render_text(reply).startswith("Anmeldung zur 24. Regionalkonferenz")

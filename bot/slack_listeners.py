@@ -1,0 +1,132 @@
+"""Slack payloads -> incoming objects for the router, derived from the features' declarations:
+the slash command, mentions, DMs, the App Home, every declared button, forms, type-ahead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot.blocks import message_payload, reply_blocks
+from bot.slack_delivery import send_direct
+from bot.slack_forms import CALLBACK_PREFIX, option, submitted_values
+from bot.slack_wiring import Wiring, acknowledge
+from handlers.conferences.home import home_reply
+from handlers.conversation.features import Action
+from handlers.conversation.incoming import Click, Submission, Suggest
+from handlers.conversation.registry import actions, suggestions
+from handlers.conversation.router import click, submit, suggest
+from handlers.replies import FormErrors
+
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def register_listeners(app: App, wiring: Wiring) -> None:
+    """Wire every Slack entry point to the router."""
+    _register_messages(app, wiring)
+    for action in actions().values():
+        _register_action(app, wiring, action)
+    _register_forms(app, wiring)
+
+
+def _register_messages(app: App, wiring: Wiring) -> None:
+    services = wiring.services
+    command_name = services.config.slack.command
+
+    @app.command(command_name)
+    def on_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+        user = command["user_id"]
+        reply = services.message(user, command.get("text", ""), can_open_forms=True)
+        if reply.form is not None:
+            wiring.open_form(client, reply, trigger_id=command["trigger_id"], user_id=user)
+            ack()
+        else:
+            ack(response_type="ephemeral", **message_payload(reply))
+        wiring.later(client, reply, user_id=user)
+
+    def on_mention(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        if not wiring.first_delivery(body):
+            return
+        text = _MENTION.sub(" ", event.get("text", ""))
+        reply = services.message(event["user"], text, can_open_forms=True)
+        thread = event.get("thread_ts") or event.get("ts")
+        wiring.show(
+            client, reply, user_id=event["user"], channel=event["channel"], thread_ts=thread
+        )
+
+    def on_message(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        if not wiring.first_delivery(body):
+            return
+        reply = services.message(event["user"], event.get("text", ""), can_open_forms=True)
+        wiring.show(client, reply, user_id=event["user"], channel=event["channel"])
+
+    def on_home(event: dict[str, Any], client: WebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        reply = services.reply(event["user"], lambda ctx: home_reply(ctx, command=command_name))
+        view = {"type": "home", "blocks": reply_blocks(reply)}
+        client.views_publish(user_id=event["user"], view=view)
+
+    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
+    app.event("message")(ack=acknowledge, lazy=[on_message])
+    app.event("app_home_opened")(ack=acknowledge, lazy=[on_home])
+
+
+def _register_action(app: App, wiring: Wiring, action: Action) -> None:
+    services = wiring.services
+
+    def run(body: dict[str, Any], pressed: dict[str, Any], client: WebClient) -> None:
+        incoming = Click(action.name, pressed.get("value", ""), can_open_forms=True)
+        reply = services.reply(body["user"]["id"], lambda ctx: click(ctx, incoming))
+        wiring.answer_click(client, reply, body)
+
+    if action.opens_form:
+        # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
+        def on_form_action(
+            ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
+        ) -> None:
+            ack()
+            run(body, action, client)
+
+        app.action(action.name)(on_form_action)
+    else:
+
+        def on_action(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+            run(body, action, client)
+
+        app.action(action.name)(ack=acknowledge, lazy=[on_action])
+
+
+def _register_forms(app: App, wiring: Wiring) -> None:
+    services = wiring.services
+
+    @app.view(re.compile("^" + CALLBACK_PREFIX))
+    def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        user = body["user"]["id"]
+        form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
+        incoming = Submission(form_id, view.get("private_metadata", ""), submitted_values(view))
+        result = services.reply(user, lambda ctx: submit(ctx, incoming))
+        if isinstance(result, FormErrors):
+            ack(response_action="errors", errors=result.errors)
+            return
+        ack()
+        wiring.executor.submit(send_direct, client, user, result)
+
+    for field in suggestions():
+        app.options(field)(_options_listener(wiring, field))
+
+
+def _options_listener(wiring: Wiring, field: str) -> Callable[..., None]:
+    """Type-ahead for one form field (Bolt injects listener arguments by name)."""
+
+    def on_options(ack: Ack, body: dict[str, Any]) -> None:
+        query = Suggest(field, body.get("value", ""))
+        found = wiring.services.reply(body["user"]["id"], lambda ctx: suggest(ctx, query))
+        ack(options=[option(name) for name in found] if isinstance(found, list) else [])
+
+    return on_options

@@ -1,0 +1,127 @@
+"""The one entry point: an incoming message, click, form or type-ahead query -> a reply.
+
+Order for a message: an open dialog first (a numbered choice, a yes/no, the next form field),
+then a command when the message is shaped like one, then what the sentence means.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from handlers.context import Context
+from handlers.conversation import dialog
+from handlers.conversation.features import Command
+from handlers.conversation.help import help_reply
+from handlers.conversation.incoming import Click, Incoming, Message, Submission, Suggest
+from handlers.conversation.language import detect_language
+from handlers.conversation.permissions import refusal
+from handlers.conversation.registry import (
+    actions,
+    command_named,
+    forms,
+    intent_handlers,
+    suggestions,
+)
+from handlers.conversation.understand import MAX_CHARS, understand, world_of
+from handlers.replies import FormErrors, Reply
+from handlers.texts import t
+
+HELP_WORDS = frozenset({"hilfe", "help", "?"})
+Outcome = Reply | FormErrors | list[str]
+
+
+def handle(ctx: Context, incoming: Incoming) -> Outcome:
+    """Answer anything that reaches the bot."""
+    if isinstance(incoming, Message):
+        return answer_message(ctx, incoming)
+    if isinstance(incoming, Click):
+        return click(ctx, incoming)
+    if isinstance(incoming, Submission):
+        return submit(ctx, incoming)
+    return suggest(ctx, incoming)
+
+
+def answer_message(ctx: Context, message: Message) -> Reply:
+    """A line of text: continue a dialog, run a command, or answer what it means."""
+    text = _without_prefix(ctx, message.text)[:MAX_CHARS]
+    ctx = dataclasses.replace(ctx, language=detect_language(text, fallback=ctx.language))
+    if not text:
+        return Reply(t(ctx.language, "empty_text"), language=ctx.language)
+    pending = dialog.continue_dialog(ctx, text, click=click, submit=submit)
+    if pending is not None:
+        return pending
+    reply = _command(ctx, text) or _meaning(ctx, text)
+    return dialog.after_reply(ctx, reply, can_open_forms=message.can_open_forms)
+
+
+def _without_prefix(ctx: Context, text: str) -> str:
+    """ "/smartcity anmelden" typed as a message is the command."""
+    stripped = text.strip()
+    for prefix in (ctx.command, "/smartcity"):
+        if prefix and stripped.casefold().startswith(prefix.casefold()):
+            return stripped[len(prefix) :].strip()
+    return stripped
+
+
+def _command(ctx: Context, text: str) -> Reply | None:
+    """Run the command the message is shaped as, if it is shaped as one."""
+    first, _, argument = text.partition(" ")
+    if first.casefold() in HELP_WORDS and not argument.strip():
+        return help_reply(ctx)
+    command = command_named(first)
+    if command is None or not command.accepts(argument.strip()):
+        return None
+    return _run_command(ctx, command, argument.strip())
+
+
+def _run_command(ctx: Context, command: Command, argument: str) -> Reply:
+    if command.organizer_only:
+        denied = refusal(ctx, command.name)
+        if denied:
+            return denied
+    return command.run(ctx, argument)
+
+
+def _meaning(ctx: Context, text: str) -> Reply:
+    meaning = understand(text, world_of(ctx.session))
+    ctx = dataclasses.replace(ctx, language=meaning.language)
+    if meaning.intent == "help":
+        reply = help_reply(ctx)
+    else:
+        reply = intent_handlers()[meaning.intent](ctx, meaning)
+    if meaning.social:
+        reply = dataclasses.replace(
+            reply, text=f"{t(ctx.language, 'ack.' + meaning.social)} {reply.text}"
+        )
+    return reply
+
+
+def click(ctx: Context, pressed: Click) -> Reply:
+    """A button, or its typed equivalent."""
+    action = actions().get(pressed.action)
+    if action is None:
+        return Reply(t(ctx.language, "error"), language=ctx.language)
+    if action.organizer_only:
+        denied = refusal(ctx, action.name)
+        if denied:
+            return denied
+    reply = action.run(ctx, pressed.value)
+    return dialog.after_reply(ctx, reply, can_open_forms=pressed.can_open_forms)
+
+
+def submit(ctx: Context, submission: Submission) -> Reply | FormErrors:
+    """A filled-in form, to the feature that declared it."""
+    handler = forms().get(submission.form_id)
+    if handler is None:
+        return Reply(t(ctx.language, "error"), language=ctx.language)
+    if handler.organizer_only:
+        denied = refusal(ctx, submission.form_id)
+        if denied:
+            return denied
+    return handler.submit(ctx, submission.context, submission.values)
+
+
+def suggest(ctx: Context, query: Suggest) -> list[str]:
+    """Type-ahead options for a form field."""
+    provider = suggestions().get(query.field)
+    return provider(ctx, query.typed) if provider else []

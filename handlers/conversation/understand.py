@@ -1,0 +1,124 @@
+"""From a member's sentence to its meaning: intent, language, greeting, conference and place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy.orm import Session
+
+from handlers.conferences.references import ConferenceRef, extract_reference
+from handlers.conversation.cues import cue_scores
+from handlers.conversation.language import detect_language
+from handlers.conversation.meaning import Meaning
+from handlers.conversation.model import FACTS, INTENTS, Matrix, load_models
+from handlers.conversation.places import find_municipality, find_state, state_names
+from handlers.conversation.social import split_social
+from handlers.embedding import Embedder, shared_embedder
+from handlers.normalize import words
+from storage.conferences import all_conferences
+from storage.models import Conference
+from storage.projects import all_projects
+
+_FILTER = re.compile(r"\b(?:thema|ort|land|status|topic|place|state)\s*:", re.IGNORECASE)
+MAX_CHARS = 2000  # what is read of a message; a longer one is about its beginning
+
+
+@dataclass(frozen=True)
+class World:
+    """What names in a message can refer to: the conferences, model projects and states."""
+
+    conferences: Sequence[Conference]
+    municipalities: tuple[str, ...]
+    states: tuple[str, ...]
+
+
+def world_of(session: Session) -> World:
+    """The current conferences and model projects."""
+    projects = all_projects(session)
+    return World(
+        all_conferences(session),
+        tuple(p.name for p in projects),
+        tuple(state_names([p.state for p in projects])),
+    )
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a message names: a conference reference, a model project, a federal state."""
+
+    ref: ConferenceRef
+    municipality: str | None
+    state: str | None
+
+
+def names_in(text: str, world: World) -> Named:
+    """The conference reference and places in a message."""
+    return Named(
+        extract_reference(text, world.conferences),
+        find_municipality(text, world.municipalities),
+        find_state(text, world.states),
+    )
+
+
+def understand(text: str, world: World, *, embedder: Embedder | None = None) -> Meaning:
+    """The meaning of one message; `embedder` defaults to the shared model, if installed."""
+    text = text[:MAX_CHARS]
+    language = detect_language(text)
+    social = split_social(text)
+    rest = social.rest
+    if social.alone:
+        return Meaning(text=rest, intent=social.alone, language=language)
+    named = names_in(rest, world)
+    intent, confidence = _classify(rest, named, embedder)
+    return Meaning(
+        text=rest,
+        intent=intent,
+        language=language,
+        ref=named.ref,
+        municipality=named.municipality,
+        state=named.state,
+        social=social.kind,
+        confidence=confidence,
+    )
+
+
+def _classify(text: str, named: Named, embedder: Embedder | None) -> tuple[str, float]:
+    if _FILTER.search(text):
+        return "knowledge", 1.0
+    model = embedder or shared_embedder()
+    vector = features(text, named, model)
+    models, _ = load_models()
+    chosen = models["semantic" if model is not None else "lexical"]
+    probabilities = chosen.probabilities(vector[None, :])[0]
+    best = int(np.argmax(probabilities))
+    return INTENTS[best], float(probabilities[best])
+
+
+def features(text: str, named: Named, embedder: Embedder | None) -> Matrix:
+    """The model's input: embedding (if any), cue scores per intent, and facts."""
+    tokens, ref = words(text), named.ref
+    facts = {
+        "number": ref.number is not None,
+        "place": ref.places is not None,
+        "month": ref.month is not None,
+        "year": ref.year is not None,
+        "relative": ref.relative is not None,
+        "kind": ref.kind is not None,
+        "refers_back": ref.refers_back,
+        "municipality": named.municipality is not None,
+        "state": named.state is not None,
+        "question": "?" in text,
+        "one_word": len(tokens) == 1,
+        "short": len(tokens) <= 3,
+        "long": len(tokens) >= 12,
+    }
+    parts = [
+        np.asarray(cue_scores(text, INTENTS), dtype=np.float32),
+        np.asarray([facts[name] for name in FACTS], dtype=np.float32),
+    ]
+    if embedder is not None:
+        parts.insert(0, embedder.queries([text])[0])
+    return np.concatenate(parts)

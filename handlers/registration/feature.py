@@ -1,0 +1,81 @@
+"""What registration offers: register, cancel, my registrations, waitlist, organizer tools."""
+
+from __future__ import annotations
+
+from handlers.conferences.answers import meant_conference
+from handlers.context import Context
+from handlers.conversation.features import Action, Command, Feature, FormHandler, no_argument
+from handlers.conversation.meaning import Meaning
+from handlers.registration.flow import (
+    FORM_ID,
+    cancel_registration,
+    my_registrations,
+    registration_form_for,
+    start_registration,
+    submit_registration,
+    waitlist_reply,
+)
+from handlers.registration.municipalities import suggest_municipalities
+from handlers.registration.organizer import ADMIN_WORDS, conference_admin, participant_list
+from handlers.replies import Reply
+
+
+def _argument(ctx: Context, meaning: Meaning) -> str:
+    """The conference a sentence names, as a slug, or the words that name it, or nothing."""
+    conference = meant_conference(ctx, meaning.ref)
+    if conference is not None:
+        return conference.slug
+    return " ".join(meaning.ref.words)
+
+
+def _register(ctx: Context, meaning: Meaning) -> Reply:
+    return start_registration(ctx, _argument(ctx, meaning))
+
+
+def _cancel(ctx: Context, meaning: Meaning) -> Reply:
+    return cancel_registration(ctx, _argument(ctx, meaning))
+
+
+def _admin_shaped(argument: str) -> bool:
+    """ "konferenz <slug> kapazitaet 120 | oeffnen | schliessen", not "Konferenz Halle"."""
+    words = argument.split()
+    return len(words) >= 2 and words[1].casefold() in ADMIN_WORDS
+
+
+FEATURE = Feature(
+    name="registration",
+    commands=(
+        Command("anmelden", "register", "help.anmelden", start_registration),
+        Command("abmelden", "cancel", "help.abmelden", cancel_registration),
+        Command(
+            "meine", "mine", "help.meine", lambda ctx, _: my_registrations(ctx), accepts=no_argument
+        ),
+        Command(
+            "teilnehmende",
+            "participants",
+            "help.teilnehmende",
+            participant_list,
+            organizer_only=True,
+        ),
+        Command(
+            "konferenz",
+            "conference",
+            "help.konferenz",
+            conference_admin,
+            organizer_only=True,
+            accepts=_admin_shaped,
+        ),
+    ),
+    actions=(
+        Action("register", registration_form_for, opens_form=True),
+        Action("cancel_registration", cancel_registration),
+    ),
+    forms=(FormHandler(FORM_ID, submit_registration),),
+    suggestions={"municipality": suggest_municipalities},
+    intents={
+        "register": _register,
+        "cancel": _cancel,
+        "my_registrations": lambda ctx, _: my_registrations(ctx),
+        "waitlist_position": lambda ctx, _: waitlist_reply(ctx),
+    },
+)
