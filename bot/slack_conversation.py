@@ -24,10 +24,13 @@ def register_conversation(app: App, wiring: Wiring) -> None:
     @app.command(command_name)
     def on_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         user = command["user_id"]
-        reply = services.reply(user, lambda ctx: handle_command(ctx, command.get("text", "")))
+        text = command.get("text", "")
+        reply = services.reply(user, wiring.once(command, lambda ctx: handle_command(ctx, text)))
         if reply.form is not None:
-            wiring.open_form(client, reply, trigger_id=command["trigger_id"], user_id=user)
-            ack()
+            ack()  # Slack gets its answer before any Web API call; the modal opens afterwards
+            wiring.executor.submit(
+                wiring.open_form, client, reply, trigger_id=command["trigger_id"], user_id=user
+            )
         else:
             ack(response_type="ephemeral", **message_payload(reply))
         wiring.later(client, reply, user_id=user)

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
+from bot.services import Failure
 from bot.slack_app import Wiring, acknowledge
 from bot.slack_delivery import send_direct
 from bot.slack_forms import CALLBACK_PREFIX, MUNICIPALITY_ACTION, option, submitted_values
@@ -37,11 +38,16 @@ def register_registration(app: App, wiring: Wiring) -> None:
         user = body["user"]["id"]
         form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
         values = submitted_values(view)
+        metadata = view.get("private_metadata", "")
         result = services.reply(
-            user, lambda ctx: submit_form(ctx, form_id, view.get("private_metadata", ""), values)
+            user, wiring.once(body, lambda ctx: submit_form(ctx, form_id, metadata, values))
         )
         if isinstance(result, FormErrors):
             ack(response_action="errors", errors=result.errors)
+            return
+        if isinstance(result, Failure) and values:
+            # The form stays open with what was typed, so the person can simply send it again.
+            ack(response_action="errors", errors={next(iter(values)): result.text})
             return
         ack()
         wiring.executor.submit(send_direct, client, user, result)
@@ -50,7 +56,9 @@ def register_registration(app: App, wiring: Wiring) -> None:
     def on_municipality(ack: Ack, body: dict[str, Any]) -> None:
         typed = body.get("value", "")
         names = services.reply(body["user"]["id"], lambda ctx: suggest_municipalities(ctx, typed))
-        ack(options=[option(name) for name in names] if isinstance(names, list) else [])
+        if isinstance(names, Failure):
+            names = [names.text]  # the only way a type-ahead can say "please try again later"
+        ack(options=[option(name) for name in names])
 
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]

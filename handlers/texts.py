@@ -79,6 +79,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "fallback": "Entschuldigung, das habe ich nicht verstanden.",
         "error": "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es "
         "gleich noch einmal.",
+        "error.database": "Entschuldigung, ich komme gerade nicht an meine Daten. Bitte versuchen "
+        "Sie es später noch einmal.",
+        "error.replayed": "Diesen Befehl habe ich schon ausgeführt; ich führe ihn nicht ein "
+        "zweites Mal aus.",
+        "error.form": "Das Formular ließ sich nicht öffnen. Bitte tippen Sie auf den Knopf, um "
+        "es noch einmal zu versuchen.",
+        "error.long": "Ihre Nachricht ist sehr lang; ich habe nur den Anfang gelesen.",
         "empty": "Bitte stellen Sie mir eine Frage, zum Beispiel: "
         "„Wann ist die nächste Regionalkonferenz?“",
         "console.welcome": "Smart-Cities-Bot (Konsole). Stellen Sie Ihre Frage; "
@@ -153,6 +160,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "greeting": "Hello! Nice to have you here.",
         "fallback": "Sorry, I did not understand that.",
         "error": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "error.database": "Sorry, I cannot reach my data right now. Please try again later.",
+        "error.replayed": "I have already carried out this command; I will not do it twice.",
+        "error.form": "The form could not be opened. Please press the button to try again.",
+        "error.long": "Your message is very long; I have read only its beginning.",
         "empty": "Please ask me a question, for example: “When is the next regional conference?”",
         "console.welcome": "Smart Cities bot (console). Ask your question; “exit” ends the chat.",
         "home.title": "Upcoming conferences",
