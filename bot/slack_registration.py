@@ -57,7 +57,8 @@ def register_registration(app: App, wiring: Wiring) -> None:
         typed = body.get("value", "")
         names = services.reply(body["user"]["id"], lambda ctx: suggest_municipalities(ctx, typed))
         if isinstance(names, Failure):
-            names = [names.text]  # the only way a type-ahead can say "please try again later"
+            # An option is the only way a type-ahead can say "please try again later".
+            names = [services.failure("error.database_short").text]
         ack(options=[option(name) for name in names])
 
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from handlers.announcements import announce_command, list_announcements
@@ -15,6 +16,7 @@ from handlers.registration import cancel_registration, my_registrations, start_r
 from handlers.reminders import reminders_command
 from handlers.replies import Reply
 from handlers.solution_form import solution_form
+from handlers.texts import t
 
 Subcommand = Callable[[Context, str], Reply]
 
@@ -37,10 +39,22 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     name: handler for german, english, handler in _TABLE for name in (german, english)
 }
 _HELP = frozenset({"", "hilfe", "help", "?"})
+# Longer than any real question or command; reading more only makes the answer slow
+# (a 1 MB message took over a minute to understand).
+MAX_TEXT = 4000
 
 
 def handle_command(ctx: Context, text: str) -> Reply:
-    """Dispatch on the first word; anything that is not a subcommand is a question."""
+    """Dispatch on the first word; anything that is not a subcommand is a question.
+
+    Only the beginning of a very long message is read, and the reply says so."""
+    if len(text) <= MAX_TEXT:
+        return _dispatch(ctx, text)
+    reply = _dispatch(ctx, text[:MAX_TEXT])
+    return dataclasses.replace(reply, notes=(*reply.notes, t(ctx.language, "error.long")))
+
+
+def _dispatch(ctx: Context, text: str) -> Reply:
     first, _, rest = text.strip().partition(" ")
     name = fold(first)
     if name in _HELP:

@@ -81,6 +81,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "gleich noch einmal.",
         "error.database": "Entschuldigung, ich komme gerade nicht an meine Daten. Bitte versuchen "
         "Sie es später noch einmal.",
+        "error.database_short": "Gerade nicht erreichbar – bitte später noch einmal",
         "error.replayed": "Diesen Befehl habe ich schon ausgeführt; ich führe ihn nicht ein "
         "zweites Mal aus.",
         "error.form": "Das Formular ließ sich nicht öffnen. Bitte tippen Sie auf den Knopf, um "
@@ -161,6 +162,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fallback": "Sorry, I did not understand that.",
         "error": "Sorry, something went wrong on my side. Please try again in a moment.",
         "error.database": "Sorry, I cannot reach my data right now. Please try again later.",
+        "error.database_short": "Not reachable right now – please try again later",
         "error.replayed": "I have already carried out this command; I will not do it twice.",
         "error.form": "The form could not be opened. Please press the button to try again.",
         "error.long": "Your message is very long; I have read only its beginning.",
