@@ -17,11 +17,11 @@ def register_announcements(app: App, wiring: Wiring) -> None:
 
     @app.action(OPEN_ACTION)
     def on_open(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()  # synchronous: the trigger id is only valid for 3 seconds
+        ack()  # at once; the modal opens right after, while its trigger id (3 s) is valid
         reply = services.reply(
             body["user"]["id"], lambda ctx: refusal(ctx, "ankuendigen") or announcement_form(ctx)
         )
-        wiring.answer_click(client, reply, body)
+        wiring.executor.submit(wiring.answer_click, client, reply, body)
 
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]

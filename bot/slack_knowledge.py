@@ -34,12 +34,12 @@ def register_knowledge(app: App, wiring: Wiring) -> None:
     @app.action(EDIT_ACTION)
     @app.action(NEW_ACTION)
     def on_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-        # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
+        # Acked at once; the modal opens right after, while its trigger id (3 s) is valid.
         ack()
         reply = services.reply(
             body["user"]["id"], lambda ctx: solution_form(ctx, action.get("value", ""))
         )
-        wiring.answer_click(client, reply, body)
+        wiring.executor.submit(wiring.answer_click, client, reply, body)
 
     app.action(SIMILAR_ACTION)(ack=acknowledge, lazy=[on_similar])
     app.action(FORWARD_ACTION)(ack=acknowledge, lazy=[on_forward])

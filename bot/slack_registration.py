@@ -26,12 +26,12 @@ def register_registration(app: App, wiring: Wiring) -> None:
     def on_register(
         ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
     ) -> None:
-        # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
+        # Acked at once; the modal opens right after, while its trigger id (3 s) is valid.
         ack()
         reply = services.reply(
             body["user"]["id"], lambda ctx: registration_form_for(ctx, action["value"])
         )
-        wiring.answer_click(client, reply, body)
+        wiring.executor.submit(wiring.answer_click, client, reply, body)
 
     @app.view(re.compile("^" + CALLBACK_PREFIX))
     def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:

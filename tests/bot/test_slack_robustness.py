@@ -19,7 +19,7 @@ from bot.slack_app import create_app
 from storage.models import Announcement
 from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
-from tests.slack_requests import direct_message, event_callback, slash_command
+from tests.slack_requests import block_actions, direct_message, event_callback, slash_command
 
 
 @pytest.fixture
@@ -40,13 +40,18 @@ def organizer_slack(organizer_services: Services, fake_slack: FakeSlack) -> Iter
     executor.shutdown(wait=True)
 
 
-def test_a_command_that_opens_a_form_is_acked_before_slack_is_called(
-    slack: SlackHarness,
+@pytest.mark.parametrize(
+    "request_body",
+    [slash_command("anmelden zwönitz"), block_actions("register", "rk24-2025-zwoenitz")],
+    ids=["command", "button"],
+)
+def test_what_opens_a_form_is_acked_before_slack_is_called(
+    slack: SlackHarness, request_body: str
 ) -> None:
     slack.api.delay_seconds = 2  # every Web API call takes 2 s
     calls_before = len(slack.api.calls)
     started = time.monotonic()
-    response = slack.send(slash_command("anmelden zwönitz"))
+    response = slack.send(request_body)
     assert response.status == 200
     assert time.monotonic() - started < 1
     assert len(slack.api.calls) == calls_before
