@@ -139,3 +139,18 @@ def test_statements_and_locks_have_the_configured_time_limit(
             for name in ("statement_timeout", "lock_timeout")
         ]
     assert limits == ["1s", "1s"]
+
+
+def test_a_table_locked_elsewhere_is_given_up_on_after_the_statement_timeout(
+    outage: Any, services: Services, slack: SlackHarness, engine: Engine
+) -> None:
+    if not isinstance(outage, ProxiedPostgres):
+        pytest.skip("SQLite's write lock is the outage of the first test")
+    with engine.connect() as blocker:
+        blocker.execute(text("LOCK TABLE conferences IN ACCESS EXCLUSIVE MODE"))
+        started = time.monotonic()
+        command = json.loads(slack.send(slash_command("Wann ist die nächste Konferenz?")).body)
+        waited = time.monotonic() - started
+        blocker.rollback()
+    assert command["text"] == LATER
+    assert waited < 5
