@@ -44,14 +44,14 @@ QUESTIONS = ["Wann ist die nächste Regionalkonferenz?", "Wo findet die 23. stat
 def serve_floor(port: int, api_url: str) -> None:
     """A bare Bolt app: no-op listeners that only acknowledge."""
     from slack_bolt import App
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
     from slack_sdk import WebClient
-
-    from bot.http import make_server
+    from waitress import serve
 
     app = App(client=WebClient(token="xoxb-floor", base_url=api_url), signing_secret=SIGNING_SECRET)
     app.command("/smartcity")(lambda ack: ack())
     app.event("message")(lambda: None)
-    make_server(app, host="127.0.0.1", port=port).run()
+    serve(SlackRequestHandler(app), host="127.0.0.1", port=port, threads=8, connection_limit=1000)
 
 
 def free_port() -> int:

@@ -15,8 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import load_config
 from bot.services import Services, build_services
@@ -24,6 +23,8 @@ from handlers.conversation.model import INTENTS
 from handlers.conversation.understand import World, world_of
 from handlers.embedding import shared_embedder
 from tests.handlers.conversation.corpus import HELD_OUT, TRAINING, Score, load, score
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def report(name: str, result: Score, *, details: bool) -> None:
@@ -36,7 +37,9 @@ def report(name: str, result: Score, *, details: bool) -> None:
     if not details:
         return
     for intent in INTENTS:
-        print(f"  {intent:18} {result.intent_accuracy(intent):.2f}  (n={result.per_intent[intent]})")
+        print(
+            f"  {intent:18} {result.intent_accuracy(intent):.2f}  (n={result.per_intent[intent]})"
+        )
     print("  confusions (expected -> understood: count):")
     for (expected, got), count in result.confusions.most_common(15):
         print(f"    {expected} -> {got}: {count}")
@@ -56,7 +59,13 @@ def latency(services: Services, messages: list[str]) -> None:
 
 def cold_start(runs: int, folder: str) -> None:
     program = str(Path(sys.executable).parent / "smartcity-bot")
-    command = [program, "ask", "--now", "2025-09-01T10:00", "Wann ist die nächste Regionalkonferenz?"]
+    command = [
+        program,
+        "ask",
+        "--now",
+        "2025-09-01T10:00",
+        "Wann ist die nächste Regionalkonferenz?",
+    ]
     environment = {"DATABASE_URL": f"sqlite:///{folder}/cold.sqlite3", "PATH": "/usr/bin"}
     subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, check=True)
     times = []
@@ -64,7 +73,8 @@ def cold_start(runs: int, folder: str) -> None:
         started = time.perf_counter()
         subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, check=True)
         times.append(time.perf_counter() - started)
-    print(f"`smartcity-bot ask` cold start (database exists): median {statistics.median(times):.2f} s, "
+    median = statistics.median(times)
+    print(f"`smartcity-bot ask` cold start (database exists): median {median:.2f} s, "
           f"max {max(times):.2f} s over {runs} runs")  # fmt: skip
 
 

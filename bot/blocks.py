@@ -57,8 +57,10 @@ def reply_blocks(reply: Reply) -> list[Block]:
 
 
 def fallback_text(reply: Reply) -> str:
-    """The notification text: the lead sentence and the card titles."""
-    return "\n".join([reply.text, *(f"• {card.title}" for card in reply.cards)])[:3000]
+    """The notification text: the lead sentence and the card titles, escaped like the blocks
+    so that `<!channel>` or `<@U...>` typed by someone never becomes a mention."""
+    lines = [reply.text, *(f"• {card.title}" for card in reply.cards)]
+    return escape("\n".join(lines))[:3000]
 
 
 def message_payload(reply: Reply) -> dict[str, Any]:

@@ -32,6 +32,18 @@ class BotSection:
 class DatabaseSection:
     url: str = "sqlite:///smartcity.sqlite3"
     import_samples: bool = True
+    connect_timeout_seconds: int = 5
+    statement_timeout_seconds: int = 10
+    pool_timeout_seconds: int = 5
+    busy_timeout_seconds: int = 5
+
+
+@dataclass(frozen=True)
+class HttpSection:
+    max_body_bytes: int = 1_048_576
+    threads: int = 8
+    connection_limit: int = 2000
+    channel_timeout_seconds: int = 30
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,7 @@ class Config:
     bot: BotSection = field(default_factory=BotSection)
     database: DatabaseSection = field(default_factory=DatabaseSection)
     slack: SlackSection = field(default_factory=SlackSection)
+    http: HttpSection = field(default_factory=HttpSection)
     organizers: OrganizersSection = field(default_factory=OrganizersSection)
     registration: RegistrationSection = field(default_factory=RegistrationSection)
     reminders: RemindersSection = field(default_factory=RemindersSection)
@@ -97,6 +110,7 @@ _SECTIONS = {
     "bot": BotSection,
     "database": DatabaseSection,
     "slack": SlackSection,
+    "http": HttpSection,
     "organizers": OrganizersSection,
     "registration": RegistrationSection,
     "reminders": RemindersSection,
@@ -196,6 +210,15 @@ def _validate(config: Config) -> None:
     if not config.slack.api_url.startswith(("http://", "https://")):
         raise ConfigError("slack.api_url must be an http(s) URL")
     _validate_reminders(config.reminders)
+    _at_least_one("database", config.database)
+    _at_least_one("http", config.http)
+
+
+def _at_least_one(name: str, section: object) -> None:
+    """Limits and timeouts of 0 would mean "refuse everything" or "wait for ever": neither."""
+    for key, value in dataclasses.asdict(section).items():  # type: ignore[call-overload]
+        if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+            raise ConfigError(f"{name}.{key} must be at least 1")
 
 
 _OFFSET = re.compile(r"^([1-9][0-9]*)([dhm])$")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, system_clock
@@ -20,7 +20,8 @@ from handlers.replies import Reply
 from handlers.texts import t
 from storage.conference_file import read_conference_file
 from storage.conferences import count_conferences, upsert_conferences
-from storage.db import make_engine, make_session_factory, pending_migrations, upgrade
+from storage.db import Timeouts, make_engine, make_session_factory, pending_migrations, upgrade
+from storage.errors import DATABASE_UNAVAILABLE
 from storage.projects import count_projects, read_project_file, upsert_projects
 from storage.solutions import count_solutions, read_solution_file, upsert_solutions
 
@@ -64,24 +65,57 @@ class Services:
             command=self.config.slack.command,
         )
 
-    def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Reply:
+    def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Failure:
         """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""
         try:
             with self.context(user_id) as ctx:
                 return handler(ctx)
+        except DATABASE_UNAVAILABLE as error:
+            log.warning("database unavailable for user %s: %s", user_id, error)
+            return self.failure("error.database")
         except Exception:
             log.exception("handler failed for user %s", user_id)
-            return Reply(t(self.config.bot.language, "error"))
+            return self.failure("error")
 
     def message(self, user_id: str, text: str, *, can_open_forms: bool = False) -> Reply:
         """Answer a line of text through the router."""
         message = Message(text, can_open_forms=can_open_forms)
         return self.reply(user_id, lambda ctx: answer_message(ctx, message))
 
+    def failure(self, key: str) -> Failure:
+        language = self.config.bot.language
+        return Failure(t(language, key), language=language)
+
+    def database_ok(self) -> bool:
+        """True if the database answers now (within the configured timeouts)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except DATABASE_UNAVAILABLE as error:
+            log.warning("health check: database unavailable: %s", error)
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Failure(Reply):
+    """The polite answer when a request could not be handled; adapters may show it differently
+    (inside a form, as a type-ahead option)."""
+
+
+def database_timeouts(config: Config) -> Timeouts:
+    database = config.database
+    return Timeouts(
+        connect=database.connect_timeout_seconds,
+        statement=database.statement_timeout_seconds,
+        pool=database.pool_timeout_seconds,
+        busy=database.busy_timeout_seconds,
+    )
+
 
 def build_services(config: Config, *, clock: Clock = system_clock) -> Services:
     """Connect to the database, bring SQLite up to date and load the samples into a new one."""
-    engine = make_engine(config.database.url)
+    engine = make_engine(config.database.url, timeouts=database_timeouts(config))
     services = Services(
         config=config, engine=engine, sessions=make_session_factory(engine), clock=clock
     )

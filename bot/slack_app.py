@@ -7,11 +7,12 @@ people go out afterwards on the listener executor.
 
 from __future__ import annotations
 
+import json
 import logging
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
 from bot.services import Services
@@ -38,7 +39,18 @@ def create_app(services: Services, *, listener_executor: Executor | None = None)
     register_listeners(app, wiring)
 
     @app.error
-    def on_error(error: Exception, body: dict[str, Any]) -> None:
-        log.error("unhandled error for %s: %s", body.get("type"), error, exc_info=error)
+    def on_error(error: Exception, body: dict[str, Any], response: BoltResponse) -> None:
+        """A listener failed: Slack gets a 200 (a command the polite error text), not a 500."""
+        kind = body.get("type") or body.get("command")
+        if isinstance(error, KeyError):
+            log.warning("signed %s request without the field %s", kind, error)
+        else:
+            log.error("unhandled error for %s: %s", kind, error, exc_info=error)
+        response.status = 200
+        response.body = ""
+        if "command" in body:
+            text = services.failure("error").text
+            response.body = json.dumps({"response_type": "ephemeral", "text": text})
+            response.headers["content-type"] = ["application/json;charset=utf-8"]
 
     return app

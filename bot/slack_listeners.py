@@ -11,15 +11,16 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.blocks import message_payload, reply_blocks
+from bot.services import Failure
 from bot.slack_delivery import send_direct
 from bot.slack_forms import CALLBACK_PREFIX, option, submitted_values
 from bot.slack_wiring import Wiring, acknowledge
 from handlers.conferences.home import home_reply
 from handlers.conversation.features import Action
-from handlers.conversation.incoming import Click, Submission, Suggest
+from handlers.conversation.incoming import Click, Message, Submission, Suggest
 from handlers.conversation.registry import actions, suggestions
-from handlers.conversation.router import click, submit, suggest
-from handlers.replies import FormErrors
+from handlers.conversation.router import answer_message, click, submit, suggest
+from handlers.replies import FormErrors, Reply
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
@@ -39,10 +40,13 @@ def _register_messages(app: App, wiring: Wiring) -> None:
     @app.command(command_name)
     def on_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         user = command["user_id"]
-        reply = services.message(user, command.get("text", ""), can_open_forms=True)
+        message = Message(command.get("text", ""), can_open_forms=True)
+        reply = services.reply(user, wiring.once(command, lambda ctx: answer_message(ctx, message)))
         if reply.form is not None:
-            wiring.open_form(client, reply, trigger_id=command["trigger_id"], user_id=user)
-            ack()
+            ack()  # Slack gets its answer before any Web API call; the modal opens afterwards
+            wiring.executor.submit(
+                wiring.open_form, client, reply, trigger_id=command["trigger_id"], user_id=user
+            )
         else:
             ack(response_type="ephemeral", **message_payload(reply))
         wiring.later(client, reply, user_id=user)
@@ -80,24 +84,23 @@ def _register_messages(app: App, wiring: Wiring) -> None:
 def _register_action(app: App, wiring: Wiring, action: Action) -> None:
     services = wiring.services
 
-    def run(body: dict[str, Any], pressed: dict[str, Any], client: WebClient) -> None:
+    def run(body: dict[str, Any], pressed: dict[str, Any]) -> Reply:
         incoming = Click(action.name, pressed.get("value", ""), can_open_forms=True)
-        reply = services.reply(body["user"]["id"], lambda ctx: click(ctx, incoming))
-        wiring.answer_click(client, reply, body)
+        return services.reply(body["user"]["id"], lambda ctx: click(ctx, incoming))
 
     if action.opens_form:
-        # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
+        # Acked at once; the modal opens right after, while its trigger id (3 s) is valid.
         def on_form_action(
             ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient
         ) -> None:
             ack()
-            run(body, action, client)
+            wiring.executor.submit(wiring.answer_click, client, run(body, action), body)
 
         app.action(action.name)(on_form_action)
     else:
 
         def on_action(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-            run(body, action, client)
+            wiring.answer_click(client, run(body, action), body)
 
         app.action(action.name)(ack=acknowledge, lazy=[on_action])
 
@@ -109,10 +112,15 @@ def _register_forms(app: App, wiring: Wiring) -> None:
     def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
-        incoming = Submission(form_id, view.get("private_metadata", ""), submitted_values(view))
-        result = services.reply(user, lambda ctx: submit(ctx, incoming))
+        values = submitted_values(view)
+        incoming = Submission(form_id, view.get("private_metadata", ""), values)
+        result = services.reply(user, wiring.once(body, lambda ctx: submit(ctx, incoming)))
         if isinstance(result, FormErrors):
             ack(response_action="errors", errors=result.errors)
+            return
+        if isinstance(result, Failure) and values:
+            # The form stays open with what was typed, so the person can simply send it again.
+            ack(response_action="errors", errors={next(iter(values)): result.text})
             return
         ack()
         wiring.executor.submit(send_direct, client, user, result)
@@ -127,6 +135,9 @@ def _options_listener(wiring: Wiring, field: str) -> Callable[..., None]:
     def on_options(ack: Ack, body: dict[str, Any]) -> None:
         query = Suggest(field, body.get("value", ""))
         found = wiring.services.reply(body["user"]["id"], lambda ctx: suggest(ctx, query))
-        ack(options=[option(name) for name in found] if isinstance(found, list) else [])
+        if isinstance(found, Failure):
+            # An option is the only way a type-ahead can say "please try again later".
+            found = [wiring.services.failure("error.database_short").text]
+        ack(options=[option(name) for name in found])
 
     return on_options

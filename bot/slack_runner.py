@@ -29,7 +29,7 @@ def run_slack(services: Services, *, http: bool, host: str | None, port: int | N
     scheduler.start()
     if http:
         log.warning("serving Slack events on http://%s:%s/slack/events", host, port)
-        serve_http(app, host=host or "0.0.0.0", port=port or 3000)
+        serve_http(app, services, host=host or "0.0.0.0", port=port or 3000)
     else:
         log.warning("connecting to Slack in Socket Mode")
         SocketModeHandler(app, secrets.app_token).start()

@@ -5,23 +5,30 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks import message_payload
-from bot.services import Services
+from bot.services import Failure, Services
 from bot.slack_delivery import deliver_extras
 from bot.slack_forms import modal_view
+from handlers.context import Context
 from handlers.replies import Button, Card, Form, Reply
+from handlers.texts import t
+from storage.errors import DATABASE_UNAVAILABLE
 from storage.events import claim_event
 
 log = logging.getLogger(__name__)
+Result = TypeVar("Result")
+# Trigger ids share the table of remembered event ids; the prefix keeps them apart.
+TRIGGER_PREFIX = "trigger:"
 
 
 @dataclass
@@ -36,9 +43,32 @@ class Wiring:
         event_id = body.get("event_id")
         if not event_id:
             return True
-        keep = timedelta(hours=self.services.config.slack.event_dedupe_hours)
-        with self.services.sessions.begin() as session:
-            return claim_event(session, event_id, now=self.services.clock(), keep=keep)
+        try:
+            with self.services.sessions.begin() as session:
+                return claim_event(session, event_id, now=self.services.clock(), keep=self._keep)
+        except DATABASE_UNAVAILABLE:
+            return True  # better a possible second answer than none: the reply says "later"
+
+    @property
+    def _keep(self) -> timedelta:
+        return timedelta(hours=self.services.config.slack.event_dedupe_hours)
+
+    def once(
+        self, body: dict[str, Any], handler: Callable[[Context], Result]
+    ) -> Callable[[Context], Result | Reply]:
+        """The handler, run only for the first request with this trigger id: a captured
+        command or form submission replayed within the signature window does nothing."""
+        trigger_id = body.get("trigger_id")
+
+        def run(ctx: Context) -> Result | Reply:
+            if trigger_id and not claim_event(
+                ctx.session, TRIGGER_PREFIX + trigger_id, now=ctx.now, keep=self._keep
+            ):
+                log.warning("replayed trigger id %s from user %s ignored", trigger_id, ctx.user_id)
+                return Failure(t(ctx.language, "error.replayed"), language=ctx.language)
+            return handler(ctx)
+
+        return run
 
     def show(
         self,
@@ -72,11 +102,18 @@ class Wiring:
             self.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
 
     def open_form(self, client: WebClient, reply: Reply, *, trigger_id: str, user_id: str) -> None:
+        """Open the reply's form as a modal; if Slack refuses (an expired trigger, an outage),
+        tell the user by DM, with a button that opens the form afresh."""
         assert reply.form is not None
         form = reply.form
         if any(f.name == "name" and not f.initial for f in form.fields):
             form = _with_profile_name(client, form, user_id)
-        client.views_open(trigger_id=trigger_id, view=modal_view(form, reply.language))
+        try:
+            client.views_open(trigger_id=trigger_id, view=modal_view(form, reply.language))
+        except (SlackApiError, OSError) as error:
+            log.warning("views.open failed for %s: %s", user_id, error)
+            retry = dataclasses.replace(reply, text=t(reply.language, "error.form"))
+            self.show(client, retry, user_id=user_id, channel=None)
 
 
 def _with_form_button(reply: Reply) -> Reply:

@@ -68,6 +68,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "list.item": "{date} – {title} ({city})",
         "error": "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es "
         "gleich noch einmal.",
+        "error.database": "Entschuldigung, ich komme gerade nicht an meine Daten. Bitte versuchen "
+        "Sie es später noch einmal.",
+        "error.database_short": "Gerade nicht erreichbar – bitte später noch einmal",
+        "error.replayed": "Diesen Befehl habe ich schon ausgeführt; ich führe ihn nicht ein "
+        "zweites Mal aus.",
+        "error.form": "Das Formular ließ sich nicht öffnen. Bitte tippen Sie auf den Knopf, um "
+        "es noch einmal zu versuchen.",
+        "error.long": "Ihre Nachricht ist sehr lang; ich habe nur den Anfang gelesen.",
         "console.welcome": "Smart-Cities-Bot (Konsole). Stellen Sie Ihre Frage; "
         "„exit“ beendet das Gespräch.",
         "home.title": "Anstehende Konferenzen",
@@ -129,6 +137,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "The most recent ones were:",
         "list.item": "{date} – {title} ({city})",
         "error": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "error.database": "Sorry, I cannot reach my data right now. Please try again later.",
+        "error.database_short": "Not reachable right now – please try again later",
+        "error.replayed": "I have already carried out this command; I will not do it twice.",
+        "error.form": "The form could not be opened. Please press the button to try again.",
+        "error.long": "Your message is very long; I have read only its beginning.",
         "console.welcome": "Smart Cities bot (console). Ask your question; “exit” ends the chat.",
         "home.title": "Upcoming conferences",
         "home.none": "No further conferences are scheduled at the moment.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,33 +17,74 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+@dataclass(frozen=True)
+class Timeouts:
+    """How long anything may wait for the database, in seconds; nothing waits for ever."""
+
+    connect: int = 5
+    statement: int = 10
+    pool: int = 5
+    busy: int = 5
+
+
+def make_engine(url: str, *, timeouts: Timeouts = Timeouts(), **kwargs: Any) -> Engine:
     """Create an engine; on SQLite every transaction takes the write lock up front."""
     if url.startswith("sqlite"):
-        # One connection, handed out in turn: writers queue in the pool instead of sleeping
-        # in SQLite's busy handler, which made tail latency jump under concurrency.
-        engine = create_engine(
-            url,
-            connect_args={"timeout": 30, "check_same_thread": False},
-            pool_size=1,
-            max_overflow=0,
-            pool_timeout=60,
-            **kwargs,
-        )
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
-        return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)
+        return _sqlite_engine(url, timeouts, **kwargs)
+    return create_engine(
+        url,
+        connect_args=_postgres_connect_args(timeouts),
+        pool_size=10,
+        max_overflow=20,
+        pool_timeout=timeouts.pool,
+        # A connection that died while the database was away is noticed and replaced here,
+        # so the bot recovers without a restart.
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        **kwargs,
+    )
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _postgres_connect_args(timeouts: Timeouts) -> dict[str, Any]:
+    statement_ms = timeouts.statement * 1000
+    return {
+        "connect_timeout": max(timeouts.connect, 2),  # libpq treats 1 as 2
+        "options": f"-c statement_timeout={statement_ms} -c lock_timeout={statement_ms}"
+        f" -c idle_in_transaction_session_timeout={statement_ms * 6}",
+        # A partition shows as a silent peer: keepalives and the TCP user timeout turn it
+        # into an error instead of a read that waits for ever.
+        "keepalives": 1,
+        "keepalives_idle": max(timeouts.statement, 1),
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": statement_ms,
+    }
+
+
+def _sqlite_engine(url: str, timeouts: Timeouts, **kwargs: Any) -> Engine:
+    # One connection, handed out in turn: writers queue in the pool instead of sleeping
+    # in SQLite's busy handler, which made tail latency jump under concurrency.
+    engine = create_engine(
+        url,
+        connect_args={"timeout": timeouts.busy, "check_same_thread": False},
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=timeouts.pool,
+        **kwargs,
+    )
+    event.listen(engine, "connect", partial(_sqlite_on_connect, busy_ms=timeouts.busy * 1000))
+    event.listen(engine, "begin", _sqlite_begin_immediate)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any, *, busy_ms: int) -> None:
     # Let SQLAlchemy, not the driver, emit BEGIN, so that it can be BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
     cursor.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from typing import Any
@@ -11,6 +12,12 @@ from slack_sdk.signature import SignatureVerifier
 
 SIGNING_SECRET = "test-signing-secret"
 TEAM = "T1"
+_TRIGGERS = itertools.count(1)
+
+
+def new_trigger_id() -> str:
+    """Slack gives every command, click and submission a trigger id of its own."""
+    return f"{next(_TRIGGERS)}.2.3"
 
 
 def signed_headers(
@@ -29,7 +36,9 @@ def signed_headers(
     }
 
 
-def slash_command(text: str, *, user: str = "U100", command: str = "/smartcity") -> str:
+def slash_command(
+    text: str, *, user: str = "U100", command: str = "/smartcity", trigger_id: str = ""
+) -> str:
     return urlencode(
         {
             "token": "legacy",
@@ -44,7 +53,7 @@ def slash_command(text: str, *, user: str = "U100", command: str = "/smartcity")
             "api_app_id": "A1",
             "is_enterprise_install": "false",
             "response_url": "https://hooks.slack.invalid/commands/1",
-            "trigger_id": "1.2.3",
+            "trigger_id": trigger_id or new_trigger_id(),
         }
     )
 
@@ -108,7 +117,7 @@ def block_actions(
         "user": {"id": user, "username": user.lower(), "team_id": TEAM},
         "api_app_id": "A1",
         "token": "legacy",
-        "trigger_id": "1.2.3",
+        "trigger_id": new_trigger_id(),
         "container": {"type": "message", "message_ts": "1700000000.000100"},
         "actions": [
             {
@@ -127,7 +136,12 @@ def block_actions(
 
 
 def view_submission(
-    callback_id: str, metadata: str, values: dict[str, dict[str, Any]], *, user: str = "U100"
+    callback_id: str,
+    metadata: str,
+    values: dict[str, dict[str, Any]],
+    *,
+    user: str = "U100",
+    trigger_id: str = "",
 ) -> str:
     payload = {
         "type": "view_submission",
@@ -135,7 +149,7 @@ def view_submission(
         "user": {"id": user, "username": user.lower(), "team_id": TEAM},
         "api_app_id": "A1",
         "token": "legacy",
-        "trigger_id": "1.2.4",
+        "trigger_id": trigger_id or new_trigger_id(),
         "view": {
             "id": "V1",
             "team_id": TEAM,

@@ -43,14 +43,16 @@ def handle(ctx: Context, incoming: Incoming) -> Outcome:
 
 def answer_message(ctx: Context, message: Message) -> Reply:
     """A line of text: continue a dialog, run a command, or answer what it means."""
-    text = _without_prefix(ctx, message.text)[:MAX_CHARS]
+    text = _without_prefix(ctx, message.text)
     ctx = dataclasses.replace(ctx, language=detect_language(text, fallback=ctx.language))
     if not text:
         return Reply(t(ctx.language, "empty_text"), language=ctx.language)
     pending = dialog.continue_dialog(ctx, text, click=click, submit=submit)
     if pending is not None:
         return pending
-    reply = _command(ctx, text) or _meaning(ctx, text)
+    reply = _command(ctx, text[:MAX_CHARS]) or _meaning(ctx, text[:MAX_CHARS])
+    if len(text) > MAX_CHARS:
+        reply = dataclasses.replace(reply, notes=(*reply.notes, t(ctx.language, "error.long")))
     return dialog.after_reply(ctx, reply, can_open_forms=message.can_open_forms)
 
 

@@ -23,7 +23,7 @@ from storage.models import Conference
 from storage.projects import all_projects
 
 _FILTER = re.compile(r"\b(?:thema|ort|land|status|topic|place|state)\s*:", re.IGNORECASE)
-MAX_CHARS = 2000  # what is read of a message; a longer one is about its beginning
+MAX_CHARS = 1000  # what is read of a message; a longer one is about its beginning
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,21 @@ def participant_rows(rows: Sequence[Registration]) -> list[dict[str, str]]:
     ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...)).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """The value as text a spreadsheet shows but never evaluates: a leading quote defuses it."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def to_csv(rows: list[dict[str, str]]) -> bytes:
-    """UTF-8 with BOM, so that spreadsheet programs show umlauts correctly."""
+    """UTF-8 with BOM, so that spreadsheet programs show umlauts correctly; no cell is a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

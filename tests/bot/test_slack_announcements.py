@@ -39,7 +39,7 @@ def test_the_announcement_form_opens_and_its_submission_is_scheduled(
 ) -> None:
     slack = organizer_slack
     assert slack.send(slash_command("ankuendigen", user="UORG")).status == 200
-    [opened] = slack.api.calls_to("views.open")
+    [opened] = slack.api.wait_for("views.open")
     blocks = {b.get("block_id"): b for b in opened.params["view"]["blocks"]}
     options = [o["value"] for o in blocks["audience"]["element"]["options"]]
     assert options[:3] == [

@@ -31,9 +31,9 @@ def form_values(**overrides: Any) -> dict[str, dict[str, Any]]:
 def test_the_command_opens_the_registration_modal_prefilled_from_the_profile(
     slack: SlackHarness,
 ) -> None:
-    response = slack.send(slash_command("anmelden zwönitz"))
+    response = slack.send(slash_command("anmelden zwönitz", trigger_id="1.2.3"))
     assert response.status == 200
-    [opened] = slack.api.calls_to("views.open")
+    [opened] = slack.api.wait_for("views.open")
     view = opened.params["view"]
     assert opened.params["trigger_id"] == "1.2.3"
     assert (view["callback_id"], view["private_metadata"]) == ("form:registration", ZWOENITZ)
@@ -103,5 +103,5 @@ def test_cancel_button_promotes_the_next_person_and_tells_them(
 def test_register_button_on_a_message_opens_the_modal(slack: SlackHarness) -> None:
     slack.send(block_actions("register", ZWOENITZ))
     slack.settle()
-    [opened] = slack.api.calls_to("views.open")
+    [opened] = slack.api.wait_for("views.open")
     assert opened.params["view"]["private_metadata"] == ZWOENITZ
