@@ -22,7 +22,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     organizer_sub = organizers.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, text in (("add", "make a user an organizer"), ("remove", "remove an organizer")):
         parser = organizer_sub.add_parser(name, help=text)
-        parser.add_argument("user_id", help="Slack user id, e.g. U012ABCDEF")
+        parser.add_argument("user_id", type=_user_id, help="Slack user id, e.g. U012ABCDEF")
         parser.set_defaults(command=cmd_organizers, action=name)
     organizer_sub.add_parser("list", help="list organizers").set_defaults(
         command=cmd_organizers, action="list", user_id=None
@@ -49,6 +49,14 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
     return int(value)
+
+
+def _user_id(value: str) -> str:
+    if not value.strip() or value != value.strip() or " " in value:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a user id: give one without spaces, e.g. U012ABCDEF"
+        )
+    return value
 
 
 def cmd_organizers(args: argparse.Namespace, config: Config) -> int:
@@ -80,13 +88,20 @@ def _conference(session: Session, slug: str) -> Conference:
 
 
 def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
+    if args.output and not args.output.parent.is_dir():
+        raise ConfigError(
+            f"{args.output}: the folder {args.output.parent} does not exist; create it first"
+        )
     services = build_services(config)
     with services.sessions.begin() as session:
         conference = _conference(session, args.slug)
         rows = participant_rows(participants(session, conference.id))
     data = to_csv(rows) if args.format == "csv" else to_json(rows)
     if args.output:
-        args.output.write_bytes(data)
+        try:
+            args.output.write_bytes(data)
+        except OSError as error:
+            raise ConfigError(f"{args.output}: cannot write the file ({error.strerror})") from error
         print(f"wrote {len(rows)} participants to {args.output}")
     else:
         sys.stdout.buffer.write(data)

@@ -106,7 +106,11 @@ _SECTIONS = {
 def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Read the config file (default: the project's `config.toml`) and apply the environment."""
     env = os.environ if environ is None else environ
-    path = path or Path(env.get("SMARTCITY_CONFIG", DEFAULT_CONFIG_PATH))
+    chosen = path or env.get("SMARTCITY_CONFIG")
+    path = Path(chosen) if chosen else DEFAULT_CONFIG_PATH
+    if chosen and not path.is_file():
+        # Only the default file may be absent: a named one that is missing is a typo.
+        raise ConfigError(f"{path}: config file not found")
     raw = _read_toml(path) if path.exists() else {}
     sections = {name: _section(name, cls, raw.pop(name, {})) for name, cls in _SECTIONS.items()}
     if raw:

@@ -121,3 +121,33 @@ def test_a_bad_solutions_file_is_rejected_whole(
     assert "row 3, column 'status': must be one of" in capsys.readouterr().err
     assert main(["search", "--json", "NEU Hochwasser"]) == 0
     assert "NEU" not in capsys.readouterr().out
+
+
+def test_export_into_a_missing_folder_says_so_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "nicht-da" / "teilnehmende.csv"
+    assert main(["export", "participants", "rk23-2025-konstanz", "--output", str(target)]) == 2
+    assert f"the folder {target.parent} does not exist" in capsys.readouterr().err
+    assert not target.parent.exists()
+
+
+def test_an_empty_organizer_id_is_refused(
+    engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["organizers", "add", ""])
+    assert exit_info.value.code == 2
+    assert "'' is not a user id" in capsys.readouterr().err
+    assert main(["organizers", "list"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_with_a_missing_config_file_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "konfig.toml"
+    assert main(["--config", str(missing), "check"]) == 2
+    captured = capsys.readouterr()
+    assert f"{missing}: config file not found" in captured.err
+    assert "config: ok" not in captured.out
