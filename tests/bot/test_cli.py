@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.cli import main
 from storage.conferences import count_conferences
+from storage.models import ModelProject
 
 
 @pytest.fixture(autouse=True)
@@ -151,3 +152,20 @@ def test_check_with_a_missing_config_file_fails(
     captured = capsys.readouterr()
     assert f"{missing}: config file not found" in captured.err
     assert "config: ok" not in captured.out
+
+
+def test_a_windows_semicolon_projects_file_imports(
+    tmp_path: Path, engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "modellprojekte.csv"
+    text = (
+        "name;state;cohort_year;category;notes;source_url\r\n"
+        "Neustadt an der Weinstraße;Rheinland-Pfalz;2021;Mittelstadt;Förderung 8 Mio. €;\r\n"
+    )
+    path.write_bytes(text.encode("cp1252"))
+    assert main(["import", "projects", str(path)]) == 0
+    assert "1 projects written" in capsys.readouterr().out
+    with Session(engine) as session:
+        project = session.get(ModelProject, "Neustadt an der Weinstraße")
+        assert project is not None
+        assert project.notes == "Förderung 8 Mio. €"
