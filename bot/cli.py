@@ -15,6 +15,8 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from bot.cli_admin import add_parsers as add_admin_parsers
+from bot.cli_conferences import add_parsers as add_conference_parsers
+from bot.cli_conferences import legacy_argv
 from bot.cli_outbox import add_parsers as add_outbox_parsers
 from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
@@ -40,7 +42,7 @@ class UsageError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(legacy_argv(sys.argv[1:] if argv is None else argv))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -118,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(command=cmd_search)
 
     add_admin_parsers(sub)
+    add_conference_parsers(sub)
     add_outbox_parsers(sub, _add_clock_options)
     sub.add_parser(
         "check", help="validate config and environment, say what would start"
@@ -194,7 +197,7 @@ def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
     records = read_conference_file(args.file, config.tz)
     services = build_services(config)
     with services.sessions.begin() as session:
-        created, updated = upsert_conferences(session, records)
+        created, updated = upsert_conferences(session, records, now=services.clock())
     print(f"imported {args.file}: {created} new, {updated} updated conferences")
     return 0
 

@@ -1,4 +1,4 @@
-"""Organizer commands on the command line: organizers, participant exports, conferences."""
+"""Organizer commands on the command line: organizers and participant exports."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from handlers.registration.exports import participant_rows, to_csv, to_json
 from storage.conferences import get_conference
 from storage.models import Conference
 from storage.organizers import add_organizer, organizer_ids, remove_organizer
-from storage.registrations import CapacityError, participants, set_capacity
+from storage.registrations import participants
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,20 +35,6 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     participants_parser.add_argument("--format", choices=("csv", "json"), default="csv")
     participants_parser.add_argument("--output", type=Path, help="file to write (default: stdout)")
     participants_parser.set_defaults(command=cmd_export_participants)
-
-    conference = sub.add_parser("conference", help="change a conference's registration settings")
-    conference.add_argument("slug")
-    conference.add_argument("--capacity", type=_positive, help="number of seats")
-    group = conference.add_mutually_exclusive_group()
-    group.add_argument("--open", action="store_true", help="open registration")
-    group.add_argument("--close", action="store_true", help="close registration")
-    conference.set_defaults(command=cmd_conference)
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
-    return int(value)
 
 
 def _user_id(value: str) -> str:
@@ -105,25 +91,4 @@ def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
         print(f"wrote {len(rows)} participants to {args.output}")
     else:
         sys.stdout.buffer.write(data)
-    return 0
-
-
-def cmd_conference(args: argparse.Namespace, config: Config) -> int:
-    services = build_services(config)
-    with services.sessions.begin() as session:
-        conference = _conference(session, args.slug)
-        promoted = []
-        if args.capacity is not None:
-            try:
-                promoted = set_capacity(session, conference.id, args.capacity, now=services.clock())
-            except CapacityError as error:
-                raise ConfigError(f"capacity {args.capacity} is too low: {error}") from error
-        if args.open or args.close:
-            conference.registration_open = args.open
-        capacity = "unlimited" if conference.capacity is None else conference.capacity
-        state = "open" if conference.registration_open else "closed"
-        print(
-            f"{conference.slug}: capacity {capacity}, registration {state}, "
-            f"{len(promoted)} moved up from the waitlist"
-        )
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.texts_calendar import CALENDAR_TEXTS
 from handlers.texts_knowledge import KNOWLEDGE_TEXTS
 from handlers.texts_registration import REGISTRATION_TEXTS
 from handlers.texts_reminders import REMINDER_TEXTS
@@ -162,7 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-for _extra in (REGISTRATION_TEXTS, KNOWLEDGE_TEXTS, REMINDER_TEXTS):
+for _extra in (REGISTRATION_TEXTS, KNOWLEDGE_TEXTS, REMINDER_TEXTS, CALENDAR_TEXTS):
     for _language, _texts in _extra.items():
         TEXTS[_language].update(_texts)
 

@@ -33,8 +33,12 @@ def get_conference(session: Session, slug: str, *, for_update: bool = False) -> 
 
 
 def upcoming_conferences(session: Session, now: datetime) -> Sequence[Conference]:
-    """Conferences that have not ended yet, soonest first."""
-    query = select(Conference).where(Conference.ends_at > now).order_by(Conference.starts_at)
+    """Conferences that have not ended yet and are not cancelled, soonest first."""
+    query = (
+        select(Conference)
+        .where(Conference.ends_at > now, Conference.cancelled_at.is_(None))
+        .order_by(Conference.starts_at)
+    )
     return session.scalars(query).all()
 
 
@@ -42,7 +46,9 @@ def count_conferences(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Conference)) or 0
 
 
-def upsert_conferences(session: Session, records: Sequence[ConferenceRecord]) -> tuple[int, int]:
+def upsert_conferences(
+    session: Session, records: Sequence[ConferenceRecord], *, now: datetime
+) -> tuple[int, int]:
     """Insert new conferences and update existing ones by slug; returns (created, updated).
 
     Capacity and registration dates are only overwritten when the file gives them, so that an
@@ -63,7 +69,7 @@ def upsert_conferences(session: Session, records: Sequence[ConferenceRecord]) ->
             conference = Conference(slug=record.slug)
             session.add(conference)
             created += 1
-        _apply(conference, record)
+        apply_record(conference, record, now=now)
     session.flush()
     return created, len(records) - created
 
@@ -71,7 +77,10 @@ def upsert_conferences(session: Session, records: Sequence[ConferenceRecord]) ->
 _KEEP_WHEN_MISSING = ("capacity", "registration_opens_at", "registration_deadline")
 
 
-def _apply(conference: Conference, record: ConferenceRecord) -> None:
+def apply_record(conference: Conference, record: ConferenceRecord, *, now: datetime) -> None:
+    """Write the record's values over the conference (capacity and registration dates only
+    when given) and replace its programme."""
+    conference.updated_at = now
     values = asdict(record)
     values.pop("agenda")
     for key, value in values.items():
