@@ -26,6 +26,7 @@ from handlers.conversation.commands import handle_command
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
 from storage.conference_file import read_conference_file
+from storage.conference_ics import read_ics_file
 from storage.conferences import upsert_conferences
 from storage.db import make_engine, upgrade
 from storage.errors import DataFileError
@@ -100,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = sub.add_parser("import", help="import data files (all-or-nothing)")
     import_sub = imports.add_subparsers(title="kinds", metavar="KIND", required=True)
-    conferences = import_sub.add_parser("conferences", help="conferences from a TOML file")
+    conferences = import_sub.add_parser(
+        "conferences", help="conferences from a TOML or iCalendar (.ics) file"
+    )
     conferences.add_argument("file", type=Path)
     conferences.set_defaults(command=cmd_import_conferences)
     for kind, text in (
@@ -194,7 +197,8 @@ def cmd_db_upgrade(_args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
-    records = read_conference_file(args.file, config.tz)
+    reader = read_ics_file if args.file.suffix.lower() == ".ics" else read_conference_file
+    records = reader(args.file, config.tz)
     services = build_services(config)
     with services.sessions.begin() as session:
         created, updated = upsert_conferences(session, records, now=services.clock())
