@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from bot.cli_admin import add_parsers as add_admin_parsers
+from bot.cli_calendar import add_parsers as add_calendar_parsers
 from bot.cli_conferences import add_parsers as add_conference_parsers
 from bot.cli_conferences import legacy_argv
 from bot.cli_outbox import add_parsers as add_outbox_parsers
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_admin_parsers(sub)
     add_conference_parsers(sub)
+    add_calendar_parsers(sub)
     add_outbox_parsers(sub, _add_clock_options)
     sub.add_parser(
         "check", help="validate config and environment, say what would start"

@@ -26,6 +26,7 @@ class BotSection:
     language: str = "de"
     timezone: str = "Europe/Berlin"
     data_dir: str = "data"
+    public_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,8 @@ def _validate(config: Config) -> None:
         raise ConfigError("database.url must be a sqlite:/// or postgresql+psycopg:// URL")
     if not config.slack.api_url.startswith(("http://", "https://")):
         raise ConfigError("slack.api_url must be an http(s) URL")
+    if config.bot.public_url and not config.bot.public_url.startswith(("http://", "https://")):
+        raise ConfigError("bot.public_url must be empty or an http(s) URL")
     _validate_reminders(config.reminders)
 
 

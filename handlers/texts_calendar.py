@@ -35,7 +35,7 @@ CALENDAR_TEXTS: dict[str, dict[str, str]] = {
         "feed.link": "Ihr persönlicher Kalender-Link (geheim halten; in Outlook oder "
         "Thunderbird als Internetkalender abonnieren): {url}",
         "feed.no_base": "Persönliche Kalender-Links gibt es nur, wenn der Bot über HTTP "
-        "erreichbar ist (http.public_url).",
+        "erreichbar ist (bot.public_url).",
         "feed.revoked": "Ihr persönlicher Kalender-Link ist gelöscht und funktioniert nicht mehr.",
         "feed.none": "Sie hatten keinen persönlichen Kalender-Link.",
     },
@@ -69,7 +69,7 @@ CALENDAR_TEXTS: dict[str, dict[str, str]] = {
         "feed.link": "Your personal calendar link (keep it secret; subscribe to it in Outlook "
         "or Thunderbird as an internet calendar): {url}",
         "feed.no_base": "Personal calendar links need the bot to be reachable over HTTP "
-        "(http.public_url).",
+        "(bot.public_url).",
         "feed.revoked": "Your personal calendar link is deleted and no longer works.",
         "feed.none": "You had no personal calendar link.",
     },

@@ -169,3 +169,22 @@ def test_a_windows_semicolon_projects_file_imports(
         project = session.get(ModelProject, "Neustadt an der Weinstraße")
         assert project is not None
         assert project.notes == "Förderung 8 Mio. €"
+
+
+def test_calendar_link_and_revoke_for_a_member(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    data = Path(__file__).parents[2] / "data"
+    config.write_text(
+        f'[bot]\npublic_url = "https://bot.example.org"\ndata_dir = "{data}"\n', encoding="utf-8"
+    )
+    assert main(["--config", str(config), "calendar", "link", "U1"]) == 0
+    link = capsys.readouterr().out
+    assert "https://bot.example.org/kalender/" in link
+    assert main(["--config", str(config), "calendar", "link", "U1"]) == 0
+    assert capsys.readouterr().out == link
+    assert main(["--config", str(config), "calendar", "revoke", "U1"]) == 0
+    assert "gelöscht" in capsys.readouterr().out
+    assert main(["calendar", "link", "U1"]) == 0
+    assert "bot.public_url" in capsys.readouterr().out
