@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from storage.models import Conference, FeedToken
+
+
+class FeedRow(NamedTuple):
+    id: int
+    slug: str
+    updated_at: datetime | None
+    cancelled_at: datetime | None
 
 
 def token_of(session: Session, user_id: str) -> str | None:
@@ -38,7 +47,16 @@ def feed_signature(session: Session) -> tuple[int, datetime | None, int]:
     return int(count), changed, int(highest or 0)
 
 
-def feed_conferences(session: Session) -> list[Conference]:
-    """Every conference, soonest first, for the public feed (the programme loaded too)."""
-    query = select(Conference).options(selectinload(Conference.agenda))
-    return list(session.scalars(query.order_by(Conference.starts_at, Conference.id)))
+def feed_rows(session: Session) -> list[FeedRow]:
+    """Id, slug and change times of every conference, soonest first: enough to tell which
+    entries of a feed must be built again."""
+    query = select(
+        Conference.id, Conference.slug, Conference.updated_at, Conference.cancelled_at
+    ).order_by(Conference.starts_at, Conference.id)
+    return [FeedRow(*row) for row in session.execute(query)]
+
+
+def conferences_by_id(session: Session, ids: Sequence[int]) -> list[Conference]:
+    if not ids:
+        return []
+    return list(session.scalars(select(Conference).where(Conference.id.in_(ids))))

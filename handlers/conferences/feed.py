@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -23,7 +24,8 @@ from handlers.context import Context
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.feed_tokens import (
-    feed_conferences,
+    conferences_by_id,
+    feed_rows,
     feed_signature,
     revoke_token,
     store_token,
@@ -49,6 +51,11 @@ class Feed:
 
 
 _network_cache: dict[tuple[object, ...], Feed] = {}
+# Serialising an event costs about a millisecond (line folding) and loading it from the
+# database as much again: each is kept until its conference changes, so after an edit only
+# that conference is loaded and serialised.
+_events: dict[tuple[object, ...], bytes] = {}
+_EVENTS_KEPT = 20_000
 
 
 def network_feed(session: Session, *, tz: ZoneInfo, language: str) -> Feed:
@@ -56,12 +63,28 @@ def network_feed(session: Session, *, tz: ZoneInfo, language: str) -> Feed:
     key = (feed_signature(session), tz.key, language)
     cached = _network_cache.get(key)
     if cached is None:
-        conferences = feed_conferences(session)
-        entries = [(c, f"conference-{c.slug}@smartcity-bot", c.updated_at) for c in conferences]
-        cached = _feed(entries, t(language, "feed.title"), tz=tz, language=language)
+        cached = _build_network_feed(session, tz=tz, language=language)
         _network_cache.clear()  # only the current version is ever asked for
         _network_cache[key] = cached
     return cached
+
+
+def _build_network_feed(session: Session, *, tz: ZoneInfo, language: str) -> Feed:
+    rows = feed_rows(session)
+    keys = {
+        row.id: (f"conference-{row.slug}@smartcity-bot", row.updated_at, row.cancelled_at)
+        for row in rows
+    }
+    if len(_events) > _EVENTS_KEPT:
+        _events.clear()
+    built = {row.id: _events.get((*keys[row.id], tz.key, language)) for row in rows}
+    missing = [conference_id for conference_id, entry in built.items() if entry is None]
+    for conference in conferences_by_id(session, missing):
+        uid, changed, _ = keys[conference.id]
+        entry = _event(conference, uid, changed, tz=tz, language=language).to_ical()
+        built[conference.id] = _events[(*keys[conference.id], tz.key, language)] = entry
+    entries = [(built[row.id] or b"", row.updated_at) for row in rows]
+    return _feed(entries, t(language, "feed.title"), zone=tz.key)
 
 
 def personal_feed(session: Session, token: str, *, tz: ZoneInfo, language: str) -> Feed | None:
@@ -69,40 +92,43 @@ def personal_feed(session: Session, token: str, *, tz: ZoneInfo, language: str) 
     user_id = user_of_token(session, token)
     if user_id is None:
         return None
-    entries = [
-        (r.conference, registration_uid(r.id), _later(r.updated_at, r.conference.updated_at))
-        for r in registrations_of_user(session, user_id)
-    ]
-    return _feed(entries, t(language, "feed.mine"), tz=tz, language=language)
+    entries = []
+    for registration in registrations_of_user(session, user_id):
+        conference = registration.conference
+        changed = _later(registration.updated_at, conference.updated_at)
+        uid = registration_uid(registration.id)
+        event = _event(conference, uid, changed, tz=tz, language=language)
+        entries.append((event.to_ical(), changed))
+    return _feed(entries, t(language, "feed.mine"), zone=tz.key)
 
 
 def _later(first: datetime, second: datetime | None) -> datetime:
     return max(first, second) if second else first
 
 
-def _feed(
-    entries: Iterable[tuple[Conference, str, datetime | None]],
-    name: str,
-    *,
-    tz: ZoneInfo,
-    language: str,
-) -> Feed:
+def _feed(entries: Sequence[tuple[bytes, datetime | None]], name: str, *, zone: str) -> Feed:
+    head, tail = _frame(name, zone)
+    body = b"".join([head, *(entry for entry, _ in entries), tail])
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    changes = [changed or _EPOCH for _, changed in entries]
+    return Feed(body, etag, max(changes) if changes else None)
+
+
+@cache
+def _frame(name: str, zone: str) -> tuple[bytes, bytes]:
+    """The calendar around the events (properties, time zone), split where they go."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", tz.key)
+    calendar.add("x-wr-timezone", zone)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH)
-    calendar.add_component(vtimezone(tz))
-    changes = []
-    for conference, uid, changed in entries:
-        calendar.add_component(_event(conference, uid, changed, tz=tz, language=language))
-        changes.append(changed or _EPOCH)
-    body = calendar.to_ical()
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return Feed(body, etag, max(changes) if changes else None)
+    calendar.add_component(vtimezone(ZoneInfo(zone)))
+    text = calendar.to_ical()
+    end = text.rindex(b"END:VCALENDAR")
+    return text[:end], text[end:]
 
 
 def _event(
