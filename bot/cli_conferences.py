@@ -80,13 +80,15 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
 def legacy_argv(argv: Sequence[str]) -> list[str]:
     """`conference SLUG --capacity N` (the older form) means `conference edit SLUG ...`."""
     argv = list(argv)
-    for index, token in enumerate(argv[:-1]):
-        if token == "conference":
-            following = argv[index + 1]
-            if following not in ACTIONS and not following.startswith("-"):
-                return [*argv[: index + 1], "edit", *argv[index + 1 :]]
-            return argv
-    return argv
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] == "--config" else 1  # global options before the command
+    if argv[index : index + 1] != ["conference"] or index + 1 >= len(argv):
+        return argv
+    following = argv[index + 1]
+    if following in ACTIONS or following.startswith("-"):
+        return argv
+    return [*argv[: index + 1], "edit", *argv[index + 1 :]]
 
 
 def _values(args: argparse.Namespace) -> dict[str, str]:

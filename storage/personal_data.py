@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from storage.models import (
     Conference,
     ConversationContext,
+    FeedToken,
     OutboxMessage,
     Registration,
     ReminderOptOut,
@@ -28,8 +29,10 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
     )
     context = session.get(ConversationContext, user_id)
     opted_out = session.get(ReminderOptOut, user_id)
+    feed = session.get(FeedToken, user_id)
     return {
         "reminders_off_since": opted_out.since.isoformat() if opted_out else None,
+        "calendar_link_since": feed.created_at.isoformat() if feed else None,
         "user_id": user_id,
         "registrations": [_registration(r) for r in session.scalars(query)],
         "conversation": None
@@ -65,6 +68,7 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
         anonymise(registration)
     session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
     session.execute(delete(ReminderOptOut).where(ReminderOptOut.user_id == user_id))
+    session.execute(delete(FeedToken).where(FeedToken.user_id == user_id))
     _forget_messages_to(session, user_id)
     session.flush()
     return promoted

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bot.cli import main
+from bot.cli_conferences import legacy_argv
 from storage.conferences import count_conferences, get_conference
 from tests.conftest import BERLIN, berlin
 
@@ -151,3 +152,12 @@ def test_a_new_date_moves_the_programme_along_across_the_clock_change(engine: En
             "2027-03-27 09:30",
             "2027-03-28 09:30",
         ]
+
+
+def test_only_the_command_word_conference_takes_the_older_form() -> None:
+    assert legacy_argv(["-v", "--config", "c.toml", "conference", "rk1", "--open"]) == [
+        "-v", "--config", "c.toml", "conference", "edit", "rk1", "--open",
+    ]  # fmt: skip
+    assert legacy_argv(["conference", "cancel", "rk1"]) == ["conference", "cancel", "rk1"]
+    assert legacy_argv(["ask", "conference", "rk1"]) == ["ask", "conference", "rk1"]
+    assert legacy_argv(["--config", "conference", "check"]) == ["--config", "conference", "check"]

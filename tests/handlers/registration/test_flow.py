@@ -14,6 +14,7 @@ from bot.dispatcher import reminder_settings
 from bot.render_text import render_text
 from bot.scheduler import purge_personal_data
 from bot.services import Services, build_services
+from handlers.conferences.feed import calendar_link
 from handlers.conversation.commands import handle_command
 from handlers.conversation.forms import submit_form
 from handlers.reminders.reminders import plan_reminders
@@ -173,6 +174,7 @@ def test_deleting_my_data_leaves_no_trace_and_promotes_the_waitlist(
     with services.context("planner") as ctx:  # a reminder to UDEL waits in the outbox
         assert plan_reminders(ctx, reminder_settings(services.config)) >= 1
     command(services, "erinnerungen aus", user="UDEL")
+    services.reply("UDEL", lambda ctx: calendar_link(ctx, base_url="https://bot.example.org"))
     exported = services.reply("UDEL", lambda ctx: handle_command(ctx, "meine-daten"))
     assert b"Dora L\xc3\xb6schmich" in exported.attachments[0].content
     assert "wirklich alle Ihre Daten" in command(services, "daten-loeschen", user="UDEL")
