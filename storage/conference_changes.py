@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import ConferenceChange, OutboxMessage, Registration
-from storage.outbox import PENDING, plan
+from storage.outbox import CANCELLED, PENDING, plan
 from storage.registrations import ACTIVE
 
 NOTICE = "conference_change"
@@ -66,6 +66,38 @@ def plan_notices(
             conference_id=change.conference_id,
         )
         for recipient in recipients
+    )
+
+
+def unsent_change(session: Session, conference_id: int) -> ConferenceChange | None:
+    """The conference's latest change if none of its notices has gone out yet."""
+    latest = session.scalars(
+        select(ConferenceChange)
+        .where(ConferenceChange.conference_id == conference_id)
+        .order_by(ConferenceChange.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        return None
+    statuses = set(
+        session.scalars(
+            select(OutboxMessage.status).where(
+                OutboxMessage.key.startswith(f"{NOTICE}:{latest.id}:", autoescape=True)
+            )
+        )
+    )
+    return latest if statuses == {PENDING} else None
+
+
+def withdraw_notices(session: Session, change: ConferenceChange, *, now: datetime) -> None:
+    """Unsent notices of a change that a newer one replaces are not sent."""
+    session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.key.startswith(f"{NOTICE}:{change.id}:", autoescape=True),
+            OutboxMessage.status == PENDING,
+        )
+        .values(status=CANCELLED, finished_at=now, error="replaced by a newer change")
     )
 
 

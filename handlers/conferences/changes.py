@@ -19,6 +19,8 @@ from storage.conference_changes import (
     people_concerned,
     plan_notices,
     record_change,
+    unsent_change,
+    withdraw_notices,
 )
 from storage.models import Conference, OutboxMessage
 from storage.registrations import ACTIVE, find_registration
@@ -53,9 +55,18 @@ def inform_about_change(
     ctx: Context, conference: Conference, before: dict[str, str], *, cancelled: bool = False
 ) -> int:
     """Plan a notice to everyone registered or waiting if time, place or online access
-    changed, or the conference was cancelled; returns how many people will be told."""
+    changed, or the conference was cancelled; returns how many people will be told.
+
+    A change whose notices are all still unsent is folded into this one: people get one
+    message, comparing with what they were last told."""
     if not cancelled and not changed_aspects(before, conference):
         return 0
+    unsent = unsent_change(ctx.session, conference.id)
+    if unsent is not None:
+        withdraw_notices(ctx.session, unsent, now=ctx.now)
+        before = unsent.before
+        if not cancelled and not changed_aspects(before, conference):
+            return 0  # changed back before anyone was told
     if cancelled or TIME in changed_aspects(before, conference):
         forget_pending_reminders(ctx.session, conference.id)
     recipients = people_concerned(ctx.session, conference.id)

@@ -119,3 +119,24 @@ def test_a_change_of_title_or_topics_tells_nobody(bot: Services) -> None:
     with_people(bot)
     assert edit(bot, title="40. Regionalkonferenz Ulm", topics="Daten; Klima") == 0
     assert dispatch(bot) == {}
+
+
+def test_two_edits_before_sending_become_one_message_against_what_was_told(
+    bot: Services, fake_slack: FakeSlack
+) -> None:
+    with_people(bot)
+    assert edit(bot, start_time="11:00") == 3
+    assert edit(bot, start_time="12:00", venue="Stadthaus") == 3
+    assert dispatch(bot) == {"sent": 3}
+    texts = {text for _, text in direct_messages(fake_slack)}
+    assert texts == {
+        "Geänderter Termin: Die 40. Regionalkonferenz findet jetzt am Donnerstag, "
+        "10. Dezember 2026, 12:00–16:00 Uhr statt (bisher: Donnerstag, 10. Dezember 2026, "
+        "10:00–16:00 Uhr).\nGeänderter Ort: Die 40. Regionalkonferenz findet jetzt hier "
+        "statt: Stadthaus, Marktplatz 1, 89073 Ulm (bisher: Rathaus, Marktplatz 1, "
+        "89073 Ulm, Ulm)."
+    }
+    # Moved back before anyone was told: nothing to say, nothing sent.
+    assert edit(bot, start_time="13:00") == 3
+    assert edit(bot, start_time="12:00") == 0
+    assert dispatch(bot) == {}
