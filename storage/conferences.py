@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -74,13 +74,21 @@ def upsert_conferences(
     return created, len(records) - created
 
 
+_TICK = timedelta(microseconds=1)
 _KEEP_WHEN_MISSING = ("capacity", "registration_opens_at", "registration_deadline")
+
+
+def touch(conference: Conference, *, now: datetime) -> None:
+    """Mark a write: `updated_at` moves forward every time, even twice within one clock tick,
+    so that feeds and their caches always see the change."""
+    previous = conference.updated_at
+    conference.updated_at = now if previous is None or now > previous else previous + _TICK
 
 
 def apply_record(conference: Conference, record: ConferenceRecord, *, now: datetime) -> None:
     """Write the record's values over the conference (capacity and registration dates only
     when given) and replace its programme."""
-    conference.updated_at = now
+    touch(conference, now=now)
     values = asdict(record)
     values.pop("agenda")
     for key, value in values.items():

@@ -17,7 +17,7 @@ from handlers.context import Context
 from handlers.replies import FormErrors
 from handlers.texts import t
 from storage.conference_file import ConferenceRecord
-from storage.conferences import apply_record, get_conference
+from storage.conferences import apply_record, get_conference, touch
 from storage.models import Conference
 from storage.registrations import set_capacity
 
@@ -79,7 +79,7 @@ def cancel_conference(ctx: Context, conference: Conference) -> Saved:
     before = snapshot(conference)
     conference.cancelled_at = ctx.now
     conference.registration_open = False
-    conference.updated_at = ctx.now
+    touch(conference, now=ctx.now)
     return Saved(conference, informed=inform_about_change(ctx, conference, before, cancelled=True))
 
 

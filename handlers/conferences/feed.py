@@ -60,7 +60,7 @@ _EVENTS_KEPT = 20_000
 
 def network_feed(session: Session, *, tz: ZoneInfo, language: str) -> Feed:
     """All conferences, cancelled ones marked so; built again only when one has changed."""
-    key = (feed_signature(session), tz.key, language)
+    key = (_source(session), feed_signature(session), tz.key, language)
     cached = _network_cache.get(key)
     if cached is None:
         cached = _build_network_feed(session, tz=tz, language=language)
@@ -77,14 +77,20 @@ def _build_network_feed(session: Session, *, tz: ZoneInfo, language: str) -> Fee
     }
     if len(_events) > _EVENTS_KEPT:
         _events.clear()
-    built = {row.id: _events.get((*keys[row.id], tz.key, language)) for row in rows}
+    source = _source(session)
+    built = {row.id: _events.get((*keys[row.id], source, tz.key, language)) for row in rows}
     missing = [conference_id for conference_id, entry in built.items() if entry is None]
     for conference in conferences_by_id(session, missing):
         uid, changed, _ = keys[conference.id]
         entry = _event(conference, uid, changed, tz=tz, language=language).to_ical()
-        built[conference.id] = _events[(*keys[conference.id], tz.key, language)] = entry
+        built[conference.id] = _events[(*keys[conference.id], source, tz.key, language)] = entry
     entries = [(built[row.id] or b"", row.updated_at) for row in rows]
     return _feed(entries, t(language, "feed.title"), zone=tz.key)
+
+
+def _source(session: Session) -> str:
+    """Which database: one process may serve from two (tests, benchmarks)."""
+    return str(session.get_bind().engine.url)
 
 
 def personal_feed(session: Session, token: str, *, tz: ZoneInfo, language: str) -> Feed | None:

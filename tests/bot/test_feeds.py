@@ -21,7 +21,7 @@ from bot.feed_http import feed_route
 from bot.http import make_server
 from bot.services import Services, build_services
 from bot.slack_app import create_app
-from handlers.conferences.editing import cancel_conference
+from handlers.conferences.editing import cancel_conference, edit_conference
 from handlers.conferences.feed import calendar_link, revoke_calendar_link
 from storage.conference_ics import read_ics_file
 from storage.conferences import count_conferences, get_conference
@@ -135,3 +135,17 @@ def test_the_feed_imports_back_as_the_same_conferences(
         konstanz.ends_at,
         konstanz.city,
     )
+
+
+def test_an_edit_within_the_same_clock_tick_still_changes_the_feed(
+    bot: Services, base: str
+) -> None:
+    _, headers, _ = get(base + "/kalender.ics")  # the clock stands still in this test
+    with bot.context("UORG") as ctx:
+        konstanz = get_conference(ctx.session, KONSTANZ, for_update=True)
+        assert konstanz is not None
+        edit_conference(ctx, konstanz, {"venue": "Konzil Konstanz"})
+    status, again, body = get(base + "/kalender.ics", **{"If-None-Match": headers["ETag"]})
+    assert status == 200 and again["ETag"] != headers["ETag"]
+    event = events(body)[f"conference-{KONSTANZ}@smartcity-bot"]
+    assert str(event["location"]).startswith("Konzil Konstanz")
