@@ -15,6 +15,9 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from bot.cli_admin import add_parsers as add_admin_parsers
+from bot.cli_calendar import add_parsers as add_calendar_parsers
+from bot.cli_conferences import add_parsers as add_conference_parsers
+from bot.cli_conferences import legacy_argv
 from bot.cli_outbox import add_parsers as add_outbox_parsers
 from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
@@ -23,6 +26,7 @@ from bot.services import build_services
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
 from storage.conference_file import read_conference_file
+from storage.conference_ics import read_ics_file
 from storage.conferences import upsert_conferences
 from storage.db import make_engine, upgrade
 from storage.errors import DataFileError
@@ -39,7 +43,7 @@ class UsageError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(legacy_argv(sys.argv[1:] if argv is None else argv))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -97,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = sub.add_parser("import", help="import data files (all-or-nothing)")
     import_sub = imports.add_subparsers(title="kinds", metavar="KIND", required=True)
-    conferences = import_sub.add_parser("conferences", help="conferences from a TOML file")
+    conferences = import_sub.add_parser(
+        "conferences", help="conferences from a TOML or iCalendar (.ics) file"
+    )
     conferences.add_argument("file", type=Path)
     conferences.set_defaults(command=cmd_import_conferences)
     for kind, text in (
@@ -117,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(command=cmd_search)
 
     add_admin_parsers(sub)
+    add_conference_parsers(sub)
+    add_calendar_parsers(sub)
     add_outbox_parsers(sub, _add_clock_options)
     sub.add_parser(
         "check", help="validate config and environment, say what would start"
@@ -190,10 +198,11 @@ def cmd_db_upgrade(_args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
-    records = read_conference_file(args.file, config.tz)
+    reader = read_ics_file if args.file.suffix.lower() == ".ics" else read_conference_file
+    records = reader(args.file, config.tz)
     services = build_services(config)
     with services.sessions.begin() as session:
-        created, updated = upsert_conferences(session, records)
+        created, updated = upsert_conferences(session, records, now=services.clock())
     print(f"imported {args.file}: {created} new, {updated} updated conferences")
     return 0
 

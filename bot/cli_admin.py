@@ -1,4 +1,4 @@
-"""Organizer commands on the command line: organizers, participant exports, conferences."""
+"""Organizer commands on the command line: organizers and participant exports."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from handlers.registration.exports import participant_rows, to_csv, to_json
 from storage.conferences import get_conference
 from storage.models import Conference
 from storage.organizers import add_organizer, organizer_ids, remove_organizer
-from storage.registrations import CapacityError, participants, set_capacity
+from storage.registrations import participants
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +22,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     organizer_sub = organizers.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, text in (("add", "make a user an organizer"), ("remove", "remove an organizer")):
         parser = organizer_sub.add_parser(name, help=text)
-        parser.add_argument("user_id", help="Slack user id, e.g. U012ABCDEF")
+        parser.add_argument("user_id", type=_user_id, help="Slack user id, e.g. U012ABCDEF")
         parser.set_defaults(command=cmd_organizers, action=name)
     organizer_sub.add_parser("list", help="list organizers").set_defaults(
         command=cmd_organizers, action="list", user_id=None
@@ -36,19 +36,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     participants_parser.add_argument("--output", type=Path, help="file to write (default: stdout)")
     participants_parser.set_defaults(command=cmd_export_participants)
 
-    conference = sub.add_parser("conference", help="change a conference's registration settings")
-    conference.add_argument("slug")
-    conference.add_argument("--capacity", type=_positive, help="number of seats")
-    group = conference.add_mutually_exclusive_group()
-    group.add_argument("--open", action="store_true", help="open registration")
-    group.add_argument("--close", action="store_true", help="close registration")
-    conference.set_defaults(command=cmd_conference)
 
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
-    return int(value)
+def _user_id(value: str) -> str:
+    if not value.strip() or value != value.strip() or " " in value:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a user id: give one without spaces, e.g. U012ABCDEF"
+        )
+    return value
 
 
 def cmd_organizers(args: argparse.Namespace, config: Config) -> int:
@@ -80,35 +74,21 @@ def _conference(session: Session, slug: str) -> Conference:
 
 
 def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
+    if args.output and not args.output.parent.is_dir():
+        raise ConfigError(
+            f"{args.output}: the folder {args.output.parent} does not exist; create it first"
+        )
     services = build_services(config)
     with services.sessions.begin() as session:
         conference = _conference(session, args.slug)
         rows = participant_rows(participants(session, conference.id))
     data = to_csv(rows) if args.format == "csv" else to_json(rows)
     if args.output:
-        args.output.write_bytes(data)
+        try:
+            args.output.write_bytes(data)
+        except OSError as error:
+            raise ConfigError(f"{args.output}: cannot write the file ({error.strerror})") from error
         print(f"wrote {len(rows)} participants to {args.output}")
     else:
         sys.stdout.buffer.write(data)
-    return 0
-
-
-def cmd_conference(args: argparse.Namespace, config: Config) -> int:
-    services = build_services(config)
-    with services.sessions.begin() as session:
-        conference = _conference(session, args.slug)
-        promoted = []
-        if args.capacity is not None:
-            try:
-                promoted = set_capacity(session, conference.id, args.capacity, now=services.clock())
-            except CapacityError as error:
-                raise ConfigError(f"capacity {args.capacity} is too low: {error}") from error
-        if args.open or args.close:
-            conference.registration_open = args.open
-        capacity = "unlimited" if conference.capacity is None else conference.capacity
-        state = "open" if conference.registration_open else "closed"
-        print(
-            f"{conference.slug}: capacity {capacity}, registration {state}, "
-            f"{len(promoted)} moved up from the waitlist"
-        )
     return 0

@@ -26,6 +26,7 @@ class BotSection:
     language: str = "de"
     timezone: str = "Europe/Berlin"
     data_dir: str = "data"
+    public_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,11 @@ _SECTIONS = {
 def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Read the config file (default: the project's `config.toml`) and apply the environment."""
     env = os.environ if environ is None else environ
-    path = path or Path(env.get("SMARTCITY_CONFIG", DEFAULT_CONFIG_PATH))
+    chosen = path or env.get("SMARTCITY_CONFIG")
+    path = Path(chosen) if chosen else DEFAULT_CONFIG_PATH
+    if chosen and not path.is_file():
+        # Only the default file may be absent: a named one that is missing is a typo.
+        raise ConfigError(f"{path}: config file not found")
     raw = _read_toml(path) if path.exists() else {}
     sections = {name: _section(name, cls, raw.pop(name, {})) for name, cls in _SECTIONS.items()}
     if raw:
@@ -209,6 +214,8 @@ def _validate(config: Config) -> None:
         raise ConfigError("database.url must be a sqlite:/// or postgresql+psycopg:// URL")
     if not config.slack.api_url.startswith(("http://", "https://")):
         raise ConfigError("slack.api_url must be an http(s) URL")
+    if config.bot.public_url and not config.bot.public_url.startswith(("http://", "https://")):
+        raise ConfigError("bot.public_url must be empty or an http(s) URL")
     _validate_reminders(config.reminders)
     _at_least_one("database", config.database)
     _at_least_one("http", config.http)

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from bot.config import Config
 from bot.services import Services
+from handlers.conferences.changes import change_reply
 from handlers.context import Context
 from handlers.reminders.announcements import (
     announcement_reply,
@@ -39,6 +40,7 @@ RENDERERS: dict[str, Renderer] = {
     "announcement": announcement_reply,
     "report": report_reply,
     "digest": lambda ctx, _message: digest_reply(ctx),
+    "conference_change": change_reply,
 }
 # Kinds that are pointless once late by more than the grace period.
 TIMELY = frozenset({"reminder", "digest"})

@@ -11,6 +11,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.config import HttpSection
+from bot.feed_http import FeedRoute
 from bot.http_guard import Guard, WsgiApp
 from bot.services import Services
 
@@ -23,9 +24,9 @@ _SPARE_FILES = 256
 _MAX_HEADER_BYTES = 64 * 1024
 
 
-def wsgi_app(app: App, services: Services) -> WsgiApp:
+def wsgi_app(app: App, services: Services, *, feeds: FeedRoute | None = None) -> WsgiApp:
     """`/slack/events` goes through the guard to Bolt; `/healthz` answers 200 "ok" while the
-    database answers, else 503."""
+    database answers, else 503; calendar feeds go to `feeds`."""
     guard = Guard(
         signing_secret=services.config.secrets.signing_secret or "",
         max_body_bytes=services.config.http.max_body_bytes,
@@ -36,6 +37,9 @@ def wsgi_app(app: App, services: Services) -> WsgiApp:
         path = environ.get("PATH_INFO")
         if path == HEALTH_PATH:
             return _health(services, start_response)
+        served = feeds(environ, start_response) if feeds else None
+        if served is not None:
+            return served
         if path != EVENTS_PATH:
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"not found"]
@@ -52,13 +56,15 @@ def _health(services: Services, start_response: Callable[..., Any]) -> Iterable[
     return [b"database unavailable"]
 
 
-def make_server(app: App, services: Services, *, host: str, port: int) -> Any:
+def make_server(
+    app: App, services: Services, *, host: str, port: int, feeds: FeedRoute | None = None
+) -> Any:
     """A waitress server for the app, not yet running; port 0 picks a free port."""
     from waitress.server import create_server  # noqa: PLC0415
 
     limits = services.config.http
     return create_server(
-        wsgi_app(app, services),
+        wsgi_app(app, services, feeds=feeds),
         host=host,
         port=port,
         threads=limits.threads,
@@ -91,5 +97,7 @@ def _affordable_connections(limits: HttpSection) -> int:
     return max(affordable, 1)
 
 
-def serve_http(app: App, services: Services, *, host: str, port: int) -> None:
-    make_server(app, services, host=host, port=port).run()
+def serve_http(
+    app: App, services: Services, *, host: str, port: int, feeds: FeedRoute | None = None
+) -> None:
+    make_server(app, services, host=host, port=port, feeds=feeds).run()

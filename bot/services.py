@@ -141,5 +141,5 @@ def import_samples(services: Services) -> None:
             upsert_solutions(session, rows, now=services.clock())
         if count_conferences(session) == 0:
             records = read_conference_file(data / "conferences.toml", services.config.tz)
-            upsert_conferences(session, records)
+            upsert_conferences(session, records, now=services.clock())
             log.info("imported %d sample conferences", len(records))

@@ -7,6 +7,7 @@ import logging
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import ConfigError
+from bot.feed_http import feed_route
 from bot.http import serve_http
 from bot.scheduler import build_scheduler
 from bot.services import Services
@@ -29,7 +30,9 @@ def run_slack(services: Services, *, http: bool, host: str | None, port: int | N
     scheduler.start()
     if http:
         log.warning("serving Slack events on http://%s:%s/slack/events", host, port)
-        serve_http(app, services, host=host or "0.0.0.0", port=port or 3000)
+        serve_http(
+            app, services, host=host or "0.0.0.0", port=port or 3000, feeds=feed_route(services)
+        )
     else:
         log.warning("connecting to Slack in Socket Mode")
         SocketModeHandler(app, secrets.app_token).start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers.texts_calendar import CALENDAR_TEXTS
 from handlers.texts_conversation import CONVERSATION_TEXTS
 from handlers.texts_knowledge import KNOWLEDGE_TEXTS
 from handlers.texts_registration import REGISTRATION_TEXTS
@@ -150,7 +151,13 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-for _extra in (REGISTRATION_TEXTS, KNOWLEDGE_TEXTS, REMINDER_TEXTS, CONVERSATION_TEXTS):
+for _extra in (
+    REGISTRATION_TEXTS,
+    KNOWLEDGE_TEXTS,
+    REMINDER_TEXTS,
+    CONVERSATION_TEXTS,
+    CALENDAR_TEXTS,
+):
     for _language, _texts in _extra.items():
         TEXTS[_language].update(_texts)
 

@@ -14,7 +14,7 @@ from storage.errors import DataFileError
 
 KINDS = ("regionalkonferenz", "kongress", "other")
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-_TEXT_KEYS = ("title", "motto", "venue", "address", "city", "source_url")
+_TEXT_KEYS = ("title", "motto", "venue", "address", "city", "source_url", "online_url")
 _KNOWN_KEYS = {
     "slug",
     "kind",
@@ -60,6 +60,7 @@ class ConferenceRecord:
     registration_opens_at: datetime | None
     registration_deadline: datetime | None
     agenda: tuple[AgendaRecord, ...]
+    online_url: str = ""
 
 
 def read_conference_file(path: Path, tz: ZoneInfo) -> list[ConferenceRecord]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -33,8 +33,12 @@ def get_conference(session: Session, slug: str, *, for_update: bool = False) -> 
 
 
 def upcoming_conferences(session: Session, now: datetime) -> Sequence[Conference]:
-    """Conferences that have not ended yet, soonest first."""
-    query = select(Conference).where(Conference.ends_at > now).order_by(Conference.starts_at)
+    """Conferences that have not ended yet and are not cancelled, soonest first."""
+    query = (
+        select(Conference)
+        .where(Conference.ends_at > now, Conference.cancelled_at.is_(None))
+        .order_by(Conference.starts_at)
+    )
     return session.scalars(query).all()
 
 
@@ -42,7 +46,9 @@ def count_conferences(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Conference)) or 0
 
 
-def upsert_conferences(session: Session, records: Sequence[ConferenceRecord]) -> tuple[int, int]:
+def upsert_conferences(
+    session: Session, records: Sequence[ConferenceRecord], *, now: datetime
+) -> tuple[int, int]:
     """Insert new conferences and update existing ones by slug; returns (created, updated).
 
     Capacity and registration dates are only overwritten when the file gives them, so that an
@@ -63,15 +69,26 @@ def upsert_conferences(session: Session, records: Sequence[ConferenceRecord]) ->
             conference = Conference(slug=record.slug)
             session.add(conference)
             created += 1
-        _apply(conference, record)
+        apply_record(conference, record, now=now)
     session.flush()
     return created, len(records) - created
 
 
+_TICK = timedelta(microseconds=1)
 _KEEP_WHEN_MISSING = ("capacity", "registration_opens_at", "registration_deadline")
 
 
-def _apply(conference: Conference, record: ConferenceRecord) -> None:
+def touch(conference: Conference, *, now: datetime) -> None:
+    """Mark a write: `updated_at` moves forward every time, even twice within one clock tick,
+    so that feeds and their caches always see the change."""
+    previous = conference.updated_at
+    conference.updated_at = now if previous is None or now > previous else previous + _TICK
+
+
+def apply_record(conference: Conference, record: ConferenceRecord, *, now: datetime) -> None:
+    """Write the record's values over the conference (capacity and registration dates only
+    when given) and replace its programme."""
+    touch(conference, now=now)
     values = asdict(record)
     values.pop("agenda")
     for key, value in values.items():

@@ -55,6 +55,10 @@ class Conference(Base):
     registration_opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     registration_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime())
     registration_open: Mapped[bool] = mapped_column(default=True)
+    online_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set by every write, so calendar feeds can say since when they are unchanged.
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     # Seat counters, changed only while the row is locked (see storage.registrations); the
     # check constraint makes overbooking impossible even for a faulty writer.
     confirmed_count: Mapped[int] = mapped_column(default=0, server_default="0")
@@ -235,6 +239,34 @@ class Announcement(Base):
     )
     send_at: Mapped[UtcTimestamp]
     status: Mapped[str] = mapped_column(String(20), default="scheduled")
+    created_at: Mapped[UtcTimestamp]
+
+
+class ConferenceChange(Base):
+    """A change of time or place, or a cancellation, that registrants are told about.
+
+    `before` keeps what they were told until then (ISO times, texts), so the message can
+    say what changed however long it waits in the outbox.
+    """
+
+    __tablename__ = "conference_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    before: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[UtcTimestamp]
+
+
+class FeedToken(Base):
+    """The secret in a member's personal calendar link; deleting it revokes the link."""
+
+    __tablename__ = "feed_tokens"
+
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[UtcTimestamp]
 
 

@@ -12,6 +12,7 @@ from storage.models import (
     Conference,
     ConversationContext,
     Dialog,
+    FeedToken,
     OutboxMessage,
     Registration,
     ReminderOptOut,
@@ -30,8 +31,10 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
     context = session.get(ConversationContext, user_id)
     opted_out = session.get(ReminderOptOut, user_id)
     dialog = session.get(Dialog, user_id)
+    feed = session.get(FeedToken, user_id)
     return {
         "reminders_off_since": opted_out.since.isoformat() if opted_out else None,
+        "calendar_link_since": feed.created_at.isoformat() if feed else None,
         "user_id": user_id,
         "registrations": [_registration(r) for r in session.scalars(query)],
         "conversation": None
@@ -69,6 +72,7 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
     session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
     session.execute(delete(Dialog).where(Dialog.user_id == user_id))
     session.execute(delete(ReminderOptOut).where(ReminderOptOut.user_id == user_id))
+    session.execute(delete(FeedToken).where(FeedToken.user_id == user_id))
     _forget_messages_to(session, user_id)
     session.flush()
     return promoted

@@ -14,12 +14,14 @@ from storage.registrations import ACTIVE
 
 
 def reminder_targets(session: Session, *, now: datetime) -> Sequence[Registration]:
-    """Active registrations of conferences that have not started, with their conference."""
+    """Active registrations of conferences that have not started (and are not cancelled),
+    with their conference."""
     query = (
         select(Registration)
         .join(Registration.conference)
         .options(contains_eager(Registration.conference))
-        .where(Conference.starts_at > now, Registration.status.in_(ACTIVE))
+        .where(Conference.starts_at > now, Conference.cancelled_at.is_(None))
+        .where(Registration.status.in_(ACTIVE))
         .where(~Registration.user_id.in_(select(ReminderOptOut.user_id)))
     )
     return session.scalars(query).all()

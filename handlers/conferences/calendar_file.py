@@ -21,19 +21,41 @@ def _vtimezone(key: str) -> Timezone:
     return Timezone.from_tzid(key)
 
 
+def registration_uid(registration_id: int) -> str:
+    """The UID of a registration's calendar entry: every file and feed uses the same one."""
+    return f"registration-{registration_id}@smartcity-bot"
+
+
 def registration_ics(
     conference: Conference, *, registration_id: int, now: datetime, tz: ZoneInfo, language: str
 ) -> Attachment:
-    """One VEVENT whose UID is stable per registration, so a re-sent file updates the entry."""
+    """One VEVENT whose UID is stable per registration, so a re-sent file updates the entry
+    (and a cancelled conference's file removes it)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"registration-{registration_id}@smartcity-bot")
+    cancelled = conference.cancelled_at is not None
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    event = conference_event(
+        conference, uid=registration_uid(registration_id), tz=tz, language=language
+    )
     event.add("sequence", int(now.timestamp()) // 60)
     event.add("dtstamp", now)
+    calendar.add_component(event)
+    if conference.times_known:
+        calendar.add_component(_vtimezone(tz.key))
+    return Attachment(
+        filename=f"{conference.slug}.ics", content=calendar.to_ical(), title=conference.title
+    )
+
+
+def conference_event(conference: Conference, *, uid: str, tz: ZoneInfo, language: str) -> Event:
+    """The VEVENT of a conference (without DTSTAMP and SEQUENCE, which the caller knows)."""
+    event = Event()
+    event.add("uid", uid)
     event.add("summary", conference.title)
+    if conference.cancelled_at is not None:
+        event.add("status", "CANCELLED")
     if conference.times_known:
         event.add("dtstart", conference.starts_at.astimezone(tz))
         event.add("dtend", conference.ends_at.astimezone(tz))
@@ -45,10 +67,10 @@ def registration_ics(
         )
     event.add("location", where_text(conference, language))
     description = conference.motto or conference.title
-    event.add("description", f"{description}\n{conference.source_url}".strip())
-    calendar.add_component(event)
-    if conference.times_known:
-        calendar.add_component(_vtimezone(tz.key))
-    return Attachment(
-        filename=f"{conference.slug}.ics", content=calendar.to_ical(), title=conference.title
-    )
+    online = f"\nOnline: {conference.online_url}" if conference.online_url else ""
+    event.add("description", f"{description}\n{conference.source_url}{online}".strip())
+    return event
+
+
+def vtimezone(tz: ZoneInfo) -> Timezone:
+    return _vtimezone(tz.key)

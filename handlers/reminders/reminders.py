@@ -57,6 +57,8 @@ def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     conference = ctx.session.get(Conference, message.conference_id or 0)
     if conference is None:
         return "conference gone"
+    if conference.cancelled_at is not None:
+        return "conference cancelled"
     registration = find_registration(ctx.session, conference.id, message.recipient)
     if registration is None or registration.status not in ACTIVE:
         return "no longer registered"

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.cli import main
 from storage.conferences import count_conferences
+from storage.models import ModelProject
 
 
 @pytest.fixture(autouse=True)
@@ -121,3 +122,69 @@ def test_a_bad_solutions_file_is_rejected_whole(
     assert "row 3, column 'status': must be one of" in capsys.readouterr().err
     assert main(["search", "--json", "NEU Hochwasser"]) == 0
     assert "NEU" not in capsys.readouterr().out
+
+
+def test_export_into_a_missing_folder_says_so_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "nicht-da" / "teilnehmende.csv"
+    assert main(["export", "participants", "rk23-2025-konstanz", "--output", str(target)]) == 2
+    assert f"the folder {target.parent} does not exist" in capsys.readouterr().err
+    assert not target.parent.exists()
+
+
+def test_an_empty_organizer_id_is_refused(
+    engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["organizers", "add", ""])
+    assert exit_info.value.code == 2
+    assert "'' is not a user id" in capsys.readouterr().err
+    assert main(["organizers", "list"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_with_a_missing_config_file_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "konfig.toml"
+    assert main(["--config", str(missing), "check"]) == 2
+    captured = capsys.readouterr()
+    assert f"{missing}: config file not found" in captured.err
+    assert "config: ok" not in captured.out
+
+
+def test_a_windows_semicolon_projects_file_imports(
+    tmp_path: Path, engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "modellprojekte.csv"
+    text = (
+        "name;state;cohort_year;category;notes;source_url\r\n"
+        "Neustadt an der Weinstraße;Rheinland-Pfalz;2021;Mittelstadt;Förderung 8 Mio. €;\r\n"
+    )
+    path.write_bytes(text.encode("cp1252"))
+    assert main(["import", "projects", str(path)]) == 0
+    assert "1 projects written" in capsys.readouterr().out
+    with Session(engine) as session:
+        project = session.get(ModelProject, "Neustadt an der Weinstraße")
+        assert project is not None
+        assert project.notes == "Förderung 8 Mio. €"
+
+
+def test_calendar_link_and_revoke_for_a_member(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    data = Path(__file__).parents[2] / "data"
+    config.write_text(
+        f'[bot]\npublic_url = "https://bot.example.org"\ndata_dir = "{data}"\n', encoding="utf-8"
+    )
+    assert main(["--config", str(config), "calendar", "link", "U1"]) == 0
+    link = capsys.readouterr().out
+    assert "https://bot.example.org/kalender/" in link
+    assert main(["--config", str(config), "calendar", "link", "U1"]) == 0
+    assert capsys.readouterr().out == link
+    assert main(["--config", str(config), "calendar", "revoke", "U1"]) == 0
+    assert "gelöscht" in capsys.readouterr().out
+    assert main(["calendar", "link", "U1"]) == 0
+    assert "bot.public_url" in capsys.readouterr().out

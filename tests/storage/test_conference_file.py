@@ -13,8 +13,9 @@ from bot.config import PROJECT_ROOT
 from storage.conference_file import read_conference_file
 from storage.conferences import all_conferences, get_conference, upsert_conferences
 from storage.errors import DataFileError
-from tests.conftest import BERLIN
+from tests.conftest import BERLIN, berlin
 
+NOW = berlin("2026-11-25T10:00")
 SAMPLE = PROJECT_ROOT / "data" / "conferences.toml"
 
 GOOD = """
@@ -86,7 +87,7 @@ def test_reimport_updates_by_slug_and_keeps_an_organizers_capacity(
     path = tmp_path / "c.toml"
     path.write_text(GOOD, encoding="utf-8")
     with Session(engine) as session, session.begin():
-        assert upsert_conferences(session, read_conference_file(path, BERLIN)) == (1, 0)
+        assert upsert_conferences(session, read_conference_file(path, BERLIN), now=NOW) == (1, 0)
         conference = get_conference(session, "rk99-2027-test")
         assert conference is not None
         assert [item.title for item in conference.agenda] == ["Begrüßung"]
@@ -95,7 +96,7 @@ def test_reimport_updates_by_slug_and_keeps_an_organizers_capacity(
         GOOD.replace("Teststadt", "Neustadt").replace("capacity = 80\n", ""), encoding="utf-8"
     )
     with Session(engine) as session, session.begin():
-        assert upsert_conferences(session, read_conference_file(path, BERLIN)) == (0, 1)
+        assert upsert_conferences(session, read_conference_file(path, BERLIN), now=NOW) == (0, 1)
         [conference] = all_conferences(session)
         assert (conference.city, conference.capacity) == ("Neustadt", 120)
         assert conference.starts_at.tzinfo is not None

@@ -14,6 +14,7 @@ from bot.dispatcher import reminder_settings
 from bot.render_text import render_text
 from bot.scheduler import purge_personal_data
 from bot.services import Services, build_services
+from handlers.conferences.feed import calendar_link
 from handlers.conversation.incoming import Message, Submission
 from handlers.conversation.router import handle
 from handlers.reminders.reminders import plan_reminders
@@ -181,6 +182,7 @@ def test_deleting_my_data_leaves_no_trace_and_promotes_the_waitlist(
     with services.context("planner") as ctx:  # a reminder to UDEL waits in the outbox
         assert plan_reminders(ctx, reminder_settings(services.config)) >= 1
     command(services, "erinnerungen aus", user="UDEL")
+    services.reply("UDEL", lambda ctx: calendar_link(ctx, base_url="https://bot.example.org"))
     exported = services.reply(
         "UDEL", lambda ctx: handle(ctx, Message(can_open_forms=True, text="meine-daten"))
     )

@@ -1,0 +1,60 @@
+"""Conference form values: German problems per field, and a conference read back unchanged
+from the values a form would show."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.services import Services
+from handlers.conferences.form_values import conference_values, parse_values
+from handlers.replies import FormErrors
+from storage.conferences import all_conferences
+from tests.conftest import BERLIN
+
+
+def test_problems_are_named_per_field_in_german() -> None:
+    values = {
+        "slug": "rk30-2027-jena",
+        "kind": "regionalkonferenz",
+        "title": "",
+        "date": "31.02.2027",
+        "start_time": "25:00",
+        "end_time": "17:00",
+        "registration_opens": "2027-03-01",
+        "registration_deadline": "2027-02-01",
+    }
+    assert parse_values(values, tz=BERLIN, language="de") == FormErrors(
+        {
+            "title": "ist erforderlich",
+            "date": "muss ein Datum sein, z. B. 2027-03-30 oder 30.03.2027",
+            "start_time": "muss eine Uhrzeit sein, z. B. 09:30",
+            "registration_deadline": "muss nach der Öffnung der Anmeldung liegen",
+        }
+    )
+
+
+def test_every_shipped_conference_reads_back_from_its_form_values(services: Services) -> None:
+    with Session(services.engine) as session:
+        conferences = all_conferences(session)
+        for conference in conferences:
+            record = parse_values(conference_values(conference, BERLIN), tz=BERLIN, language="de")
+            assert not isinstance(record, FormErrors), (conference.slug, record)
+            stored = (
+                conference.starts_at,
+                conference.ends_at,
+                conference.times_known,
+                conference.venue,
+                conference.topics,
+                [(i.starts_at, i.ends_at, i.title, i.speaker) for i in conference.agenda],
+            )
+            read = (
+                record.starts_at,
+                record.ends_at,
+                record.times_known,
+                record.venue,
+                list(record.topics),
+                [(i.starts_at, i.ends_at, i.title, i.speaker) for i in record.agenda],
+            )
+            assert read == stored, conference.slug
+            assert record.registration_deadline == conference.registration_deadline
+    assert len(conferences) > 20
