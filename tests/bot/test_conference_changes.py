@@ -8,7 +8,6 @@ from icalendar import Calendar
 from sqlalchemy import Engine, select
 
 from bot.config import Config
-from bot.dispatcher import RENDERERS
 from bot.services import Services
 from handlers.conferences.changes import change_reply
 from handlers.conferences.editing import cancel_conference, edit_conference
@@ -23,9 +22,7 @@ SLUG = "rk40-2026-test"
 
 
 @pytest.fixture
-def bot(engine: Engine, slack_config: Config, monkeypatch: pytest.MonkeyPatch) -> Services:
-    # The outbox dispatcher learns this kind with its rewrite; until then the test adds it.
-    monkeypatch.setitem(RENDERERS, "conference_change", change_reply)
+def bot(engine: Engine, slack_config: Config) -> Services:
     return services_at(fast(slack_config), "2026-11-25T10:00")
 
 
