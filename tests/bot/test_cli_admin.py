@@ -301,3 +301,22 @@ def test_a_database_that_cannot_be_opened_exits_1(
     code, out, err = run(capsys, "organizers", "list")
     assert (code, out) == (1, "")
     assert err == "smartcity-bot: cannot use the database: unable to open database file\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run"], "SLACK_APP_TOKEN is not set: Socket Mode needs it (or use --http)"),
+        (["run", "--http"], "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify"),
+    ],
+)
+def test_run_names_the_missing_token_for_the_chosen_mode(
+    argv: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert err.startswith(f"smartcity-bot: {message}")
