@@ -24,10 +24,11 @@ def read_rows(
         raise DataFileError(f"{path}: cannot read the file ({error})") from error
     with handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataFileError(f"{path}, row 1: missing column(s) {', '.join(missing)}")
         try:
+            # Reading the header already decodes the file, so it belongs inside the try.
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                raise DataFileError(f"{path}, row 1: missing column(s) {', '.join(missing)}")
             for number, row in enumerate(reader, start=2):
                 if None in row or any(value is None for value in row.values()):
                     raise DataFileError(f"{path}, row {number}: wrong number of fields")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,16 @@ def test_run_names_the_missing_token_for_the_chosen_mode(
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert err.startswith(f"smartcity-bot: {message}")
+
+
+def test_check_says_a_new_sqlite_database_is_migrated_on_start(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path}/new.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", url)
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    [line] = [line for line in out.splitlines() if line.startswith("database:")]
+    assert re.fullmatch(
+        rf"database: {re.escape(url)} - [1-9][0-9]* migration\(s\) will run on start", line
+    )
