@@ -14,10 +14,13 @@ from sqlalchemy import func, select
 
 from bot.cli import main
 from bot.config import PROJECT_ROOT
+from bot.dispatcher import reminder_settings
 from bot.services import Services
+from handlers.reminders import plan_reminders
 from storage.conferences import get_conference
 from storage.models import ModelProject, OutboxMessage
-from tests.bot.outbox_helpers import add_conference, register_users
+from storage.outbox import claim_next
+from tests.bot.outbox_helpers import add_conference, register_users, services_at
 from tests.fake_slack import FakeSlack
 
 ZWOENITZ = "rk24-2025-zwoenitz"
@@ -334,3 +337,17 @@ def test_check_says_a_new_sqlite_database_is_migrated_on_start(
     assert re.fullmatch(
         rf"database: {re.escape(url)} - [1-9][0-9]* migration\(s\) will run on start", line
     )
+
+
+def test_reminders_due_names_a_message_left_behind_by_a_crashed_dispatcher(
+    services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register_users(services, add_conference(services, "2026-03-30T14:00"), "U1")
+    crashed = services_at(services.config, "2026-03-23T14:00")
+    with crashed.context("dispatcher") as ctx:
+        assert plan_reminders(ctx, reminder_settings(crashed.config)) == 3  # 7d, 1d, 2h
+        assert claim_next(ctx.session, now=ctx.now) is not None  # and then the process died
+    assert run(capsys, "reminders", "due", "--now", "2026-03-23T14:10")[1].splitlines() == [
+        "2026-03-23 14:00  reminder 7d before rk40-2026-test  to U1  "
+        "-> RESEND: claimed by a dispatcher that did not finish",
+    ]
