@@ -70,7 +70,10 @@ def test_submission_confirms_by_dm_with_a_calendar_file(slack: SlackHarness) -> 
     slack.settle()
     [dm] = slack.api.calls_to("chat.postMessage")
     assert dm.params["channel"] == "U100"
-    assert "angemeldet" in dm.params["text"]
+    assert dm.params["text"] == (
+        "Sie sind zur 24. Regionalkonferenz am Donnerstag, 4. Dezember 2025, 9:30–17:00 Uhr "
+        "angemeldet. Wir freuen uns auf Sie!\n• Regionalkonferenz Zwönitz"
+    )
     [upload] = slack.api.calls_to("upload")
     assert b"BEGIN:VEVENT" in upload.params["content"]
     [complete] = slack.api.calls_to("files.completeUploadExternal")

@@ -59,8 +59,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_registrations_conference_status")
 
     with op.batch_alter_table("conferences", schema=None) as batch_op:
-        batch_op.drop_constraint("ck_conferences_counts", type_="check")
-        batch_op.drop_constraint("ck_conferences_seats", type_="check")
+        batch_op.drop_constraint(op.f("ck_conferences_counts"), type_="check")
+        batch_op.drop_constraint(op.f("ck_conferences_seats"), type_="check")
         batch_op.drop_column("waitlist_last_seq")
         batch_op.drop_column("waitlisted_count")
         batch_op.drop_column("confirmed_count")

@@ -63,7 +63,10 @@ def test_no_match_says_so_and_offers_to_pass_the_question_on(organizer: Services
     passed = organizer.reply("U1", lambda ctx: forward_question(ctx, button.value))
     [post] = passed.direct_messages
     assert post.user_id == "CORG"
-    assert "Brieftaube" in post.reply.text and "U1" in post.reply.text
+    assert post.reply.text == (
+        "Frage aus dem Netzwerk (von U1), zu der die Wissensdatenbank nichts fand: "
+        "Gibt es eine Lösung für Brieftauben-Post?"
+    )
 
 
 def test_without_an_organizer_channel_no_forwarding_is_offered(services: Services) -> None:
@@ -92,6 +95,17 @@ def test_similar_solutions_exclude_the_solution_itself(services: Services) -> No
 def test_an_organizer_adds_a_solution_and_it_is_found_at_once(organizer: Services) -> None:
     form = reply(organizer, "loesung-neu", user="UORG")
     assert form.form is not None
+    assert form.form.form_id == "solution"
+    assert [f.name for f in form.form.fields] == [
+        "id",
+        "title",
+        "municipality",
+        "topics",
+        "summary",
+        "status",
+        "contact_hint",
+        "source_url",
+    ]
     values = {
         "id": "ulm-hitzetelefon",
         "title": "Hitzetelefon für Seniorinnen",

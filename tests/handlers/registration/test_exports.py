@@ -13,7 +13,7 @@ from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
 from bot.services import Services, build_services
 from handlers.registration.exports import COLUMNS, to_csv
-from tests.handlers.test_registration import submit
+from tests.handlers.registration.test_flow import submit
 
 
 @pytest.fixture

@@ -47,9 +47,8 @@ def set_capacity(services: Services, seats: int) -> None:
             services.config, organizers=OrganizersSection(user_ids=("UORG",))
         ),
     )
-    assert "Kapazität" in command(
-        organizer, f"konferenz {ZWOENITZ} kapazitaet {seats}", user="UORG"
-    )
+    answer = command(organizer, f"konferenz {ZWOENITZ} kapazitaet {seats}", user="UORG")
+    assert answer == f"Kapazität der 24. Regionalkonferenz: {seats}."
 
 
 @pytest.fixture
@@ -91,7 +90,11 @@ def test_registering_confirms_with_a_calendar_entry_and_twice_changes_nothing(
     again = submit(services)
     assert isinstance(again, Reply)
     assert again.text == "Sie sind bereits zur 24. Regionalkonferenz angemeldet."
-    assert "angemeldet" in command(services, "meine")
+    assert command(services, "meine") == (
+        "Ihre Anmeldungen:\n\n  Regionalkonferenz Zwönitz\n"
+        "    Wann: Donnerstag, 4. Dezember 2025, 9:30–17:00 Uhr\n"
+        "    Status: angemeldet\n    [Abmelden]"
+    )
     # A later confirmation (e.g. after moving up) updates the same calendar entry.
     command(services, "abmelden zwönitz")
     resent = submit(services)
