@@ -132,25 +132,30 @@ def test_capacity_moves_the_waitlist_up_and_cannot_go_below_the_confirmed(
 ) -> None:
     registered(services, "U1")
     assert run(capsys, "conference", ZWOENITZ, "--capacity", "1")[1] == (
-        f"{ZWOENITZ}: capacity 1, registration open, 0 moved up from the waitlist\n"
+        f"{ZWOENITZ}: capacity 1, registration open, 0 moved up from the waitlist, "
+        "0 told of the change\n"
     )
     registered(services, "U2", "U3")
     assert run(capsys, "conference", ZWOENITZ, "--capacity", "2")[1] == (
-        f"{ZWOENITZ}: capacity 2, registration open, 1 moved up from the waitlist\n"
+        f"{ZWOENITZ}: capacity 2, registration open, 1 moved up from the waitlist, "
+        "0 told of the change\n"
     )
     assert run(capsys, "conference", ZWOENITZ, "--capacity", "1") == (
         2,
         "",
-        "smartcity-bot: capacity 1 is too low: 2 seats are already confirmed\n",
+        "smartcity-bot: nothing saved - capacity: is below the 2 seats already confirmed\n",
     )
-    assert "'0' is not a positive whole number" in usage_error(
-        capsys, "conference", ZWOENITZ, "--capacity", "0"
+    assert run(capsys, "conference", ZWOENITZ, "--capacity", "0") == (
+        2,
+        "",
+        "smartcity-bot: nothing saved - capacity: must be a positive whole number\n",
     )
 
 
 def test_registration_is_closed_and_opened(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "conference", ZWOENITZ, "--close")[1] == (
-        f"{ZWOENITZ}: capacity unlimited, registration closed, 0 moved up from the waitlist\n"
+        f"{ZWOENITZ}: capacity unlimited, registration closed, 0 moved up from the waitlist, "
+        "0 told of the change\n"
     )
     closed = run(capsys, "ask", "--now", "2025-11-01T10:00", "anmelden zwönitz")[1]
     assert closed == "Die Anmeldung zur 24. Regionalkonferenz ist geschlossen.\n"
