@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Config
 from handlers.context import Context
+from handlers.knowledge.vectors import embed_samples
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.conference_file import read_conference_file
@@ -97,6 +98,7 @@ def import_samples(services: Services) -> None:
         if count_solutions(session) == 0:
             rows = read_solution_file(data / "solutions.csv")
             upsert_solutions(session, rows, now=services.clock())
+            embed_samples(session, data / "solution_vectors.npz")
         if count_conferences(session) == 0:
             records = read_conference_file(data / "conferences.toml", services.config.tz)
             upsert_conferences(session, records)

@@ -37,7 +37,8 @@ def rank(index: KnowledgeIndex, question: str, *, limit: int = LIMIT) -> list[Hi
     if hits or not understood.filters:
         return hits
     if understood != parsed:
-        hits = [h for h in index.search(parsed.text, filters=parsed.filters, limit=limit) if good(h)]
+        found = index.search(parsed.text, filters=parsed.filters, limit=limit)
+        hits = [hit for hit in found if good(hit)]
     # The rest of the sentence found nothing good: what the filters select is the answer.
     return hits or index.search("", filters=understood.filters, limit=limit)
 

@@ -11,10 +11,14 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy.orm import Session
 
-from handlers.embedding import Embedder, Vectors
+from handlers.embedding import Embedder, Vectors, shared_embedder
 from handlers.knowledge.documents import passage_text, to_document
 from storage.models import Solution
-from storage.solutions import solution_signature, solutions_page, store_vectors
+from storage.solutions import (
+    solutions_changed_since,
+    solutions_page,
+    store_vectors,
+)
 
 BATCH = 32
 PAGE = 512
@@ -55,10 +59,8 @@ def embed_solutions(
     for start in range(0, len(missing), BATCH):
         chunk = missing[start : start + BATCH]
         computed = _vectors_for(embedder, chunk, known or {})
-        store_vectors(
-            session,
-            {sid: (vector.tobytes(), key) for (sid, _, key), vector in zip(chunk, computed)},
-        )
+        pairs = zip(chunk, computed, strict=True)
+        store_vectors(session, {sid: (vec.tobytes(), key) for (sid, _, key), vec in pairs})
     return len(missing)
 
 
@@ -91,11 +93,6 @@ def refresh_vectors(
             progress(done)
 
 
-def total_solutions(begin: Callable[[], AbstractContextManager[Session]]) -> int:
-    with begin() as session:
-        return solution_signature(session)[0]
-
-
 def read_vector_file(path: Path) -> dict[str, Vectors]:
     """Vectors shipped with data (key -> vector), e.g. for the sample solutions."""
     if not path.exists():
@@ -108,3 +105,13 @@ def write_vector_file(path: Path, vectors: Mapping[str, Vectors]) -> None:
     keys = sorted(vectors)
     matrix = np.stack([vectors[key] for key in keys]) if keys else np.zeros((0, 0))
     np.savez_compressed(path, keys=np.asarray(keys), vectors=matrix.astype(np.float32))
+
+
+def embed_samples(session: Session, shipped: Path) -> int:
+    """Vectors for the sample solutions: those shipped in `shipped` are taken as they are
+    (start-up stays fast), any others are computed; nothing without the model."""
+    embedder = shared_embedder()
+    if embedder is None:
+        return 0
+    rows = solutions_changed_since(session, -1)
+    return embed_solutions(session, embedder, rows, known=read_vector_file(shipped))
