@@ -69,27 +69,29 @@ def report_quality(index: KnowledgeIndex) -> None:
 
 
 def recombined(
-    real: Sequence[Document], vectors: Sequence[Vectors], size: int
-) -> tuple[list[Document], list[Vectors]]:
-    """Synthetic solutions mixing title, topics, municipality and summary of real ones."""
+    real: Sequence[Document], vectors: Vectors, size: int
+) -> tuple[list[Document], Vectors]:
+    """Synthetic solutions mixing title, topics, municipality and summary of real ones; each
+    vector mixes the vectors of the two entries its text comes from."""
     rng = random.Random(size)
-    documents, mixed = [], []
-    for n in range(size):
-        base, other, place = n % len(real), rng.randrange(len(real)), rng.randrange(len(real))
-        documents.append(
-            Document(
-                id=f"{real[base].id}-{n}",
-                title=real[base].title,
-                municipality=real[place].municipality,
-                topics=real[base].topics[:2] + real[other].topics[:2],
-                summary=real[other].summary,
-                status=real[base].status,
-                state=real[place].state,
-            )
+    base = np.arange(size) % len(real)
+    other = np.asarray([rng.randrange(len(real)) for _ in range(size)])
+    place = [rng.randrange(len(real)) for _ in range(size)]
+    documents = [
+        Document(
+            id=f"{real[b].id}-{n}",
+            title=real[b].title,
+            municipality=real[p].municipality,
+            topics=real[b].topics[:2] + real[o].topics[:2],
+            summary=real[o].summary,
+            status=real[b].status,
+            state=real[p].state,
         )
-        vector = 0.6 * vectors[base] + 0.4 * vectors[other]
-        mixed.append((vector / np.linalg.norm(vector)).astype(np.float32))
-    return documents, mixed
+        for n, (b, o, p) in enumerate(zip(base.tolist(), other.tolist(), place, strict=True))
+    ]
+    mixed = 0.6 * vectors[base] + 0.4 * vectors[other]
+    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+    return documents, mixed.astype(np.float32)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -100,13 +102,13 @@ def percentile(values: list[float], fraction: float) -> float:
 def scale(real: KnowledgeIndex, size: int, questions: list[str]) -> None:
     embedder = real.embedder
     assert embedder is not None and real.vectors is not None
-    real_vectors = [real.vectors.matrix[i] for i in range(len(real.lexical.documents))]
+    real_vectors = real.vectors.matrix[: len(real.lexical.documents)]
     documents, vectors = recombined(real.lexical.documents, real_vectors, size)
     before = rss_mb()
     started = time.perf_counter()
     index = KnowledgeIndex(zip(documents, vectors, strict=True), embedder)
     build = time.perf_counter() - started
-    del documents, vectors
+    del documents, vectors  # the index holds its own copy
     total, search_only = [], []
     for question in questions:
         started = time.perf_counter()

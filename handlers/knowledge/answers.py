@@ -32,13 +32,11 @@ def rank(index: KnowledgeIndex, question: str, *, limit: int = LIMIT) -> list[Hi
     leave nothing, the question is searched without them."""
     parsed = parse_query(question)
     understood = understand(index, parsed)
-    found = index.search(understood.text, filters=understood.filters, limit=limit)
-    hits = [hit for hit in found if good(hit)]
+    hits = good_hits(index.search(understood.text, filters=understood.filters, limit=limit))
     if hits or not understood.filters:
         return hits
     if understood != parsed:
-        found = index.search(parsed.text, filters=parsed.filters, limit=limit)
-        hits = [hit for hit in found if good(hit)]
+        hits = good_hits(index.search(parsed.text, filters=parsed.filters, limit=limit))
     # The rest of the sentence found nothing good: what the filters select is the answer.
     return hits or index.search("", filters=understood.filters, limit=limit)
 
@@ -50,6 +48,10 @@ def understand(index: KnowledgeIndex, parsed: ParsedQuery) -> ParsedQuery:
     if not natural.filters:
         return parsed
     return ParsedQuery(natural.text, natural.filters | parsed.filters)
+
+
+def good_hits(found: list[Hit]) -> list[Hit]:
+    return [hit for hit in found if good(hit)]
 
 
 def good(hit: Hit) -> bool:

@@ -9,26 +9,13 @@ from rapidfuzz import fuzz, process
 from handlers.context import Context
 from handlers.knowledge.answers import solution_card
 from handlers.knowledge.index_cache import current_index
+from handlers.knowledge.natural import STATE_ALIASES
 from handlers.normalize import fold, words
 from handlers.replies import Card, Reply
 from handlers.texts import t
 from storage.models import ModelProject
 from storage.projects import all_projects
 
-# Common short and English names of the federal states.
-STATE_ALIASES = {
-    "nrw": "Nordrhein-Westfalen",
-    "bw": "Baden-Württemberg",
-    "bavaria": "Bayern",
-    "saxony": "Sachsen",
-    "lower saxony": "Niedersachsen",
-    "hesse": "Hessen",
-    "thuringia": "Thüringen",
-    "north rhine-westphalia": "Nordrhein-Westfalen",
-    "rhineland-palatinate": "Rheinland-Pfalz",
-    "saxony-anhalt": "Sachsen-Anhalt",
-    "mecklenburg-western pomerania": "Mecklenburg-Vorpommern",
-}
 _MATCH = 85.0
 
 

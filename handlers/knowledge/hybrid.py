@@ -13,7 +13,7 @@ from handlers.knowledge.semantic import VectorIndex
 
 POOL = 30  # candidates taken from each ranking before fusing
 RRF_K = 3.0  # reciprocal rank fusion: 1 / (RRF_K + rank); tuned on the tuning queries
-LEXICAL_WEIGHT = 1.3
+LEXICAL_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 1.0
 
 

@@ -380,4 +380,116 @@ QUERIES: list[tuple[str, set[str]]] = [
             "detmold-statt-daten-stadtdaten",
         },
     ),
+    (
+        "Wie erfahren Bürger, wo in der Stadt gerade Baustellen sind?",
+        {"solingen-mensch-solingen-app"},
+    ),
+    (
+        "Gibt es irgendwo Ladesäulen, deren Belegung man online sieht?",
+        {
+            "potsdam-urbane-datenplattform-lorawan",
+            "luebeck-smart-city-plattform-stadtplan",
+            "solingen-mensch-solingen-app",
+        },
+    ),
+    (
+        "Wo kann man die Wassertemperatur an der Badestelle nachschauen?",
+        {"luebeck-smart-city-plattform-stadtplan"},
+    ),
+    ("Woher weiß der Bauhof, wann die Glascontainer voll sind?", {"gera-smartcity-cockpit"}),
+    (
+        "Wie bekommt eine kleine Stadt ein eigenes Funknetz für Sensoren?",
+        {
+            "luebeck-lorawan-netz",
+            "linz-lorawan-passantenzaehlung",
+            "wunsiedel-innovations-dienstleistungsgesellschaft",
+            "potsdam-urbane-datenplattform-lorawan",
+        },
+    ),
+    (
+        "Wer plant die Energieversorgung mit einem digitalen Modell des Quartiers?",
+        {"regensburg-energie-zwilling-margaretenau", "paderborn-digitaler-zwilling-cim"},
+    ),
+    (
+        "Wie bringen wir Museumsbesuchern die Geschichte mit VR-Filmen nahe?",
+        {"kusel-burgleben-digital"},
+    ),
+    (
+        "Wie können Wanderer unterwegs Geschichten über den Ort hören?",
+        {"mayen-koblenz-traumpfaedchen-sayn"},
+    ),
+    (
+        "Wie erreichen wir Jugendliche auf dem Land mit Medienbildung?",
+        {
+            "kempten-digital-makerspace-mobil",
+            "giessen-digital-mobil-bildungsbus",
+            "hagenow-digitaler-experimentierraum",
+        },
+    ),
+    (
+        "Wie kann man Verkehr zählen, ohne Gesichter zu filmen?",
+        {"kaiserslautern-verkehrsfluss-waermebild"},
+    ),
+    (
+        "Wie teilen sich mehrere Städte die Arbeit an einer Datenplattform?",
+        {
+            "suedwestfalen-regionale-datenplattform",
+            "paderborn-civitas-core",
+            "cut-connected-urban-twins",
+            "oberhausen-datenplattform-dashboards",
+        },
+    ),
+    (
+        "Was tun Städte, damit ihre Daten nicht bei großen Konzernen landen?",
+        {"moenchengladbach-leitlinien-datensouveraenitaet", "kempten-digital-cooperation-lab"},
+    ),
+    (
+        "Wie teilen Feuerwehr und Stadtplanung ihre Daten bei Großveranstaltungen?",
+        {"oberhausen-digitaler-zwilling-kollaborativ"},
+    ),
+    (
+        "Wie kann ein Landkreis Ideen aus der Bevölkerung online sammeln?",
+        {
+            "hameln-pyrmont-hapy-ideenwettbewerb",
+            "koeln-unbox-cologne",
+            "rhein-neckar-das-wir-wirkt",
+        },
+    ),
+    (
+        "Wie behalten wir den Zustand unserer Straßenbäume im Blick?",
+        {
+            "bamberg-bakim-baumkataster",
+            "guetersloh-jungbaum-sensorik",
+            "muenster-klima-messstationen",
+        },
+    ),
+    (
+        "How can a county run school IT and broadband together?",
+        {"wunsiedel-innovations-dienstleistungsgesellschaft"},
+    ),
+    (
+        "How do we keep hiking paths safe when streams rise?",
+        {"mayen-koblenz-smartes-wegemanagement"},
+    ),
+    (
+        "Which towns built a makerspace for young people?",
+        {
+            "kempten-digital-makerspace-mobil",
+            "hagenow-digitaler-experimentierraum",
+            "zwoenitz-buntspeicher",
+        },
+    ),
+    (
+        "How do cities measure the heat on hot summer days?",
+        {
+            "mannheim-klimamessnetz",
+            "bochum-boklinet",
+            "hannover-hitze-wasser-management",
+            "muenster-klima-messstationen",
+        },
+    ),
+    (
+        "Who turned an empty department store into a place for digital projects?",
+        {"wolfsburg-markthalle"},
+    ),
 ]
