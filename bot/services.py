@@ -16,6 +16,7 @@ from bot.config import Config
 from handlers.context import Context
 from handlers.conversation.incoming import Message
 from handlers.conversation.router import answer_message
+from handlers.knowledge.vectors import embed_samples
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.conference_file import read_conference_file
@@ -139,6 +140,7 @@ def import_samples(services: Services) -> None:
         if count_solutions(session) == 0:
             rows = read_solution_file(data / "solutions.csv")
             upsert_solutions(session, rows, now=services.clock())
+            embed_samples(session, data / "solution_vectors.npz")
         if count_conferences(session) == 0:
             records = read_conference_file(data / "conferences.toml", services.config.tz)
             upsert_conferences(session, records, now=services.clock())

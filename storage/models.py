@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     UniqueConstraint,
@@ -194,6 +195,10 @@ class Solution(Base):
     updated_at: Mapped[UtcTimestamp]
     # Grows with every write, so search indexes see every change, even two in one clock tick.
     revision: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
+    # The sentence embedding of the solution's text (float32 bytes) and the key (model and
+    # digest of the embedded text) it belongs to: a vector whose key no longer matches is stale.
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    vector_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class OutboxMessage(Base):

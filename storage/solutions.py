@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.csv_file import Validator, one_of, read_rows, required, url_or_empty
@@ -75,13 +75,35 @@ def read_solution_file(
 
 def upsert_solutions(session: Session, rows: Sequence[dict[str, Any]], *, now: datetime) -> int:
     """Insert or update by id; written rows get `updated_at = now` and a new revision."""
-    revision = (session.scalar(select(func.max(Solution.revision))) or 0) + 1
+    revision = _next_revision(session)
     for row in rows:
         values = {**row, "updated_at": now, "revision": revision}
         statement = insert_for(session, Solution).values(**values)
         update = {key: value for key, value in values.items() if key != "id"}
         session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=update))
     return len(rows)
+
+
+def _next_revision(session: Session) -> int:
+    return (session.scalar(select(func.max(Solution.revision))) or 0) + 1
+
+
+def store_vectors(session: Session, vectors: Mapping[str, tuple[bytes, str]]) -> None:
+    """Save computed vectors (bytes, key) by solution id, under a new revision so that every
+    replica's search index takes them up."""
+    revision = _next_revision(session)
+    for solution_id, (vector, key) in vectors.items():
+        session.execute(
+            update(Solution)
+            .where(Solution.id == solution_id)
+            .values(vector=vector, vector_key=key, revision=revision)
+        )
+
+
+def solutions_page(session: Session, *, after_id: str, limit: int) -> Sequence[Solution]:
+    """Up to `limit` solutions by id after `after_id`: pages for work over the whole table."""
+    query = select(Solution).where(Solution.id > after_id).order_by(Solution.id).limit(limit)
+    return session.scalars(query).all()
 
 
 def get_solution(session: Session, solution_id: str) -> Solution | None:

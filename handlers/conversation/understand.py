@@ -14,10 +14,10 @@ from handlers.conversation.cues import cue_scores
 from handlers.conversation.language import detect_language
 from handlers.conversation.meaning import Meaning
 from handlers.conversation.model import FACTS, INTENTS, Matrix, load_models
-from handlers.conversation.places import find_municipality, find_state, state_names
 from handlers.conversation.social import split_social
 from handlers.embedding import Embedder, shared_embedder
 from handlers.normalize import words
+from handlers.places import find_municipality, find_state, state_names
 from storage.conferences import all_conferences
 from storage.models import Conference
 from storage.projects import all_projects

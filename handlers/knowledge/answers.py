@@ -6,26 +6,60 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from handlers.context import Context
-from handlers.knowledge.index import Document, Hit, SearchIndex
+from handlers.knowledge.hybrid import KnowledgeIndex
+from handlers.knowledge.index import Document, Hit
 from handlers.knowledge.index_cache import current_index
-from handlers.knowledge.query import parse_query
+from handlers.knowledge.natural import natural_filters
+from handlers.knowledge.query import ParsedQuery, parse_query
+from handlers.knowledge.summary import first_sentence
 from handlers.knowledge.text import query_words
 from handlers.replies import Button, Card, DirectMessage, Reply
 from handlers.texts import t
 from storage.solutions import get_solution
 
-THRESHOLD = 0.3
+LEXICAL_THRESHOLD = 0.3  # share of the best possible lexical score
+SEMANTIC_THRESHOLD = 0.84  # cosine similarity of question and solution
+SEMANTIC_SUPPORT = 0.80  # enough similarity when some words match too
 LIMIT = 5
 FORWARD_ACTION = "forward_question"
 SIMILAR_ACTION = "similar_solutions"
 EDIT_ACTION = "edit_solution"
 
 
-def rank(index: SearchIndex, question: str, *, limit: int = LIMIT) -> list[Hit]:
-    """Hits at or above the threshold, best first; filters in the question apply."""
+def rank(index: KnowledgeIndex, question: str, *, limit: int = LIMIT) -> list[Hit]:
+    """Good hits, best first: matched well by words or by meaning. Filters apply, written
+    (`land:Hessen`) or named in the sentence ("Projekte aus Hessen"); when the named ones
+    leave nothing, the question is searched without them."""
     parsed = parse_query(question)
-    hits = index.search(parsed.text, filters=parsed.filters, limit=limit)
-    return [hit for hit in hits if hit.score >= THRESHOLD]
+    understood = understand(index, parsed)
+    hits = good_hits(index.search(understood.text, filters=understood.filters, limit=limit))
+    if hits or not understood.filters:
+        return hits
+    if understood != parsed:
+        hits = good_hits(index.search(parsed.text, filters=parsed.filters, limit=limit))
+    # The rest of the sentence found nothing good: what the filters select is the answer.
+    return hits or index.search("", filters=understood.filters, limit=limit)
+
+
+def understand(index: KnowledgeIndex, parsed: ParsedQuery) -> ParsedQuery:
+    """The written filters plus those the sentence names (written ones win)."""
+    states, places = index.names()
+    natural = natural_filters(parsed.text, states=states, municipalities=places)
+    if not natural.filters:
+        return parsed
+    return ParsedQuery(natural.text, natural.filters | parsed.filters)
+
+
+def good_hits(found: list[Hit]) -> list[Hit]:
+    return [hit for hit in found if good(hit)]
+
+
+def good(hit: Hit) -> bool:
+    """Clearly matched by words, or by meaning, or somewhat by both (a word of the question in
+    the solution and a meaning close to it): never by an unknown word alone."""
+    if hit.lexical >= LEXICAL_THRESHOLD or hit.semantic >= SEMANTIC_THRESHOLD:
+        return True
+    return hit.lexical > 0.0 and hit.semantic >= SEMANTIC_SUPPORT
 
 
 def search_reply(ctx: Context, question: str) -> Reply:
@@ -36,7 +70,7 @@ def search_reply(ctx: Context, question: str) -> Reply:
     return found_reply(ctx, index, question) or no_match_reply(ctx, index, question)
 
 
-def found_reply(ctx: Context, index: SearchIndex, question: str) -> Reply | None:
+def found_reply(ctx: Context, index: KnowledgeIndex, question: str) -> Reply | None:
     """The matching solutions as cards, or None when nothing is above the threshold."""
     hits = rank(index, question)
     if not hits:
@@ -45,7 +79,7 @@ def found_reply(ctx: Context, index: SearchIndex, question: str) -> Reply | None
     return Reply(t(ctx.language, "kb.found"), cards=cards, language=ctx.language)
 
 
-def no_match_reply(ctx: Context, index: SearchIndex, question: str) -> Reply:
+def no_match_reply(ctx: Context, index: KnowledgeIndex, question: str) -> Reply:
     """Say so, name the closest topics, and offer to pass the question on."""
     text = t(ctx.language, "kb.none")
     topics = closest_topics(index, parse_query(question).text)
@@ -68,7 +102,7 @@ def forward_question(ctx: Context, question: str) -> Reply:
     )
 
 
-def closest_topics(index: SearchIndex, text: str, *, limit: int = 3) -> list[str]:
+def closest_topics(index: KnowledgeIndex, text: str, *, limit: int = 3) -> list[str]:
     """Topics of the collection that resemble a word of the question."""
     topics = sorted(index.facets["topics"])
     scored: dict[str, float] = {}
@@ -115,10 +149,3 @@ def solution_card(ctx: Context, document: Document) -> Card:
         link=document.source_url,
         buttons=tuple(buttons),
     )
-
-
-def first_sentence(text: str, limit: int = 200) -> str:
-    """The summary's first sentence, shortened to one line."""
-    sentence = text.split(". ", maxsplit=1)[0].strip()
-    sentence = sentence if sentence.endswith(".") else sentence + "."
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"

@@ -43,8 +43,13 @@ class Document:
 
 @dataclass(frozen=True)
 class Hit:
+    """A found document; `score` orders hits, `lexical` and `semantic` say how well it matched
+    by words (0..1) and by meaning (cosine similarity, 0 when not compared)."""
+
     document: Document
     score: float
+    lexical: float = 0.0
+    semantic: float = 0.0
 
 
 class _Postings:
@@ -144,12 +149,12 @@ class SearchIndex:
     ) -> list[Hit]:
         """Best documents for the question, score in 0..1 (share of the best possible)."""
         words = query_words(text)
-        mask = self._filter_mask(filters or {})
+        mask = self.filter_mask(filters or {})
         if not words:
             if not filters:
                 return []
             chosen = np.nonzero(mask)[0][:limit]
-            return [Hit(self.documents[i], 1.0) for i in chosen]
+            return [Hit(self.documents[i], 1.0, lexical=1.0) for i in chosen]
         total = np.zeros(len(self.documents), dtype=np.float32)
         possible = 0.0
         for word in words:
@@ -227,13 +232,13 @@ class SearchIndex:
             ]
         return sorted(matches, key=len)[:_MAX_INSIDE]
 
-    def _filter_mask(self, filters: dict[str, str]) -> np.ndarray:
+    def filter_mask(self, filters: dict[str, str]) -> np.ndarray:
         mask = self.alive.copy()
         for name, wanted in filters.items():
             wanted_folded = fold(wanted)
             chosen = np.zeros(len(self.documents), dtype=bool)
             for value, ids in self.facets[name].items():
-                if wanted_folded in value:
+                if _facet_matches(name, value, wanted_folded):
                     chosen[ids] = True
             mask &= chosen
         return mask
@@ -244,4 +249,12 @@ class SearchIndex:
             part = np.argpartition(-scores[candidates], limit)[:limit]
             candidates = candidates[part]
         order = sorted(candidates.tolist(), key=lambda i: (-float(scores[i]), i))
-        return [Hit(self.documents[i], float(scores[i])) for i in order[:limit]]
+        return [Hit(self.documents[i], float(scores[i]), float(scores[i])) for i in order[:limit]]
+
+
+def _facet_matches(name: str, value: str, wanted: str) -> bool:
+    """A state is one of the ";"-separated states exactly (Sachsen is not Niedersachsen);
+    other facets match a part ("kusel" finds "landkreis kusel")."""
+    if name == "state":
+        return wanted in (part.strip() for part in value.split(";"))
+    return wanted in value

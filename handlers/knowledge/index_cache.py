@@ -1,31 +1,31 @@
 """Keeps one search index per database in step with the solutions table.
 
 Each search first compares the table's (count, newest revision) with what the index has seen:
-changed rows are upserted (so an edit on any replica is found at once), and anything else,
-such as deleted rows, rebuilds the index.
+changed rows are upserted with their stored vectors (so an edit on any replica is found at
+once), and anything else, such as deleted rows, rebuilds the index.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
-from handlers.knowledge.index import Document, SearchIndex
-from handlers.normalize import fold
-from storage.models import ModelProject, Solution
+from handlers.embedding import Embedder, Vectors, shared_embedder
+from handlers.knowledge.documents import state_lookup, to_document
+from handlers.knowledge.hybrid import KnowledgeIndex
+from handlers.knowledge.index import Document
+from handlers.knowledge.vectors import row_key, stored_vector
+from storage.models import Solution
 from storage.projects import all_projects
 from storage.solutions import solution_signature, solutions_changed_since
-
-_STATE_MATCH = 88.0
 
 
 @dataclass
 class _Synced:
-    index: SearchIndex
+    index: KnowledgeIndex
     count: int
     newest: int
     states: dict[str, str]
@@ -35,9 +35,11 @@ _indexes: dict[str, _Synced] = {}
 _lock = threading.Lock()
 
 
-def current_index(session: Session) -> SearchIndex:
-    """The index for this session's database, brought up to date."""
-    key = str(session.get_bind().engine.url)
+def current_index(session: Session, embedder: Embedder | None = None) -> KnowledgeIndex:
+    """The index for this session's database, brought up to date (the shared model by
+    default; without it, the index is lexical only)."""
+    embedder = embedder or shared_embedder()
+    key = f"{session.get_bind().engine.url}|{embedder.name if embedder else ''}"
     count, newest = solution_signature(session)
     with _lock:
         synced = _indexes.get(key)
@@ -45,41 +47,22 @@ def current_index(session: Session) -> SearchIndex:
             return synced.index
         if synced is not None and count >= synced.count:
             changed = solutions_changed_since(session, synced.newest)
-            for row in changed:
-                synced.index.upsert(to_document(row, synced.states))
+            for document, vector in entries(changed, synced.states, embedder):
+                synced.index.upsert(document, vector)
             if len(synced.index) == count:
                 synced.count, synced.newest = count, newest
                 return synced.index
         states = state_lookup(all_projects(session))
-        index = SearchIndex(
-            to_document(row, states) for row in solutions_changed_since(session, -1)
-        )
+        rows = solutions_changed_since(session, -1)
+        index = KnowledgeIndex(entries(rows, states, embedder), embedder)
         _indexes[key] = _Synced(index, count, newest, states)
         return index
 
 
-def state_lookup(projects: Sequence[ModelProject]) -> dict[str, str]:
-    """Folded project name -> federal state, for the `land:` filter."""
-    return {fold(project.name): project.state for project in projects}
-
-
-def state_of(municipality: str, states: dict[str, str]) -> str:
-    """The state of the model project a solution's municipality names, or ""."""
-    if not states:
-        return ""
-    found = process.extractOne(
-        fold(municipality), list(states), scorer=fuzz.token_set_ratio, score_cutoff=_STATE_MATCH
-    )
-    return states[found[0]] if found else ""
-
-
-def to_document(row: Solution, states: dict[str, str]) -> Document:
-    return Document(
-        id=row.id,
-        title=row.title,
-        municipality=row.municipality,
-        topics=tuple(row.topics),
-        summary=row.summary,
-        status=row.status,
-        state=state_of(row.municipality, states),
-    )
+def entries(
+    rows: Sequence[Solution], states: dict[str, str], embedder: Embedder | None
+) -> Iterator[tuple[Document, Vectors | None]]:
+    """Documents with their stored vectors (None when missing or stale)."""
+    for row in rows:
+        vector = stored_vector(row, row_key(embedder, row)) if embedder else None
+        yield to_document(row, states), vector

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from handlers.context import Context
+from handlers.embedding import shared_embedder
+from handlers.knowledge.vectors import embed_solutions
 from handlers.replies import Form, FormErrors, FormField, Reply
 from handlers.texts import t
+from storage.models import Solution
 from storage.solutions import VALIDATORS, get_solution, upsert_solutions
 
 FORM_ID = "solution"
@@ -78,4 +81,8 @@ def submit_solution(
         return FormErrors(errors)
     topics = [topic.strip() for topic in row["topics"].split(";") if topic.strip()]
     upsert_solutions(ctx.session, [{**row, "topics": topics}], now=ctx.now)
+    embedder = shared_embedder()
+    saved = ctx.session.get(Solution, row["id"], populate_existing=True)
+    if embedder is not None and saved is not None:
+        embed_solutions(ctx.session, embedder, [saved])
     return Reply(t(ctx.language, "sol.saved", title=row["title"]), language=ctx.language)
