@@ -63,10 +63,11 @@ def answer_conference_question(
 def meant_conference(ctx: Context, ref: ConferenceRef) -> Conference | None:
     """The one conference a sentence means: named, "die nächste", or the one talked about
     when it refers back ("dort", "dafür"); None when it names none."""
-    if not (ref.explicit or ref.relative or ref.refers_back):
-        return None
     candidates = filter_conferences(all_conferences(ctx.session), ref, ctx.tz)
-    return _target(ctx, ref, candidates)
+    if ref.explicit or ref.relative:
+        return _target(ctx, ref, candidates)
+    # "dort", "dafür": the conference talked about, if any ("Sie" may only be polite)
+    return _remembered(ctx, candidates) if ref.refers_back else None
 
 
 def _target(ctx: Context, ref: ConferenceRef, candidates: list[Conference]) -> Conference | None:

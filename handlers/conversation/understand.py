@@ -23,6 +23,7 @@ from storage.models import Conference
 from storage.projects import all_projects
 
 _FILTER = re.compile(r"\b(?:thema|ort|land|status|topic|place|state)\s*:", re.IGNORECASE)
+_KNOWLEDGE = INTENTS.index("knowledge")
 MAX_CHARS = 1000  # what is read of a message; a longer one is about its beginning
 
 
@@ -94,6 +95,10 @@ def _classify(text: str, named: Named, embedder: Embedder | None) -> tuple[str, 
     chosen = models["semantic" if model is not None else "lexical"]
     probabilities = chosen.probabilities(vector[None, :])[0]
     best = int(np.argmax(probabilities))
+    cues = vector[-len(FACTS) - len(INTENTS) : -len(FACTS)]
+    if INTENTS[best] == "none" and cues[_KNOWLEDGE] >= 1.0:
+        # "Gibt es eine Lösung für …?" asks the knowledge base even about an unknown thing.
+        best = _KNOWLEDGE
     return INTENTS[best], float(probabilities[best])
 
 

@@ -39,7 +39,7 @@ def bot(engine: Engine, slack_config: Config, clock: FixedClock) -> Services:
 
 @pytest.fixture
 def base(bot: Services) -> Iterator[str]:
-    server = make_server(create_app(bot), host="127.0.0.1", port=0, feeds=feed_route(bot))
+    server = make_server(create_app(bot), bot, host="127.0.0.1", port=0, feeds=feed_route(bot))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"

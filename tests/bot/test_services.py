@@ -9,7 +9,7 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.config import Config, DatabaseSection
-from bot.services import Services, build_services
+from bot.services import Failure, Services, build_services
 from handlers.context import Context
 from handlers.replies import Reply
 from storage.conferences import count_conferences
@@ -25,7 +25,7 @@ def test_a_failing_handler_gets_a_polite_answer_and_changes_nothing(
         raise RuntimeError("broken on purpose")
 
     answer = services.reply("U9", half_done)
-    assert answer == Reply(
+    assert answer == Failure(
         "Entschuldigung, da ist bei mir etwas schiefgegangen. "
         "Bitte versuchen Sie es gleich noch einmal."
     )

@@ -21,8 +21,8 @@ from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
 from tests.slack_requests import block_actions, slash_command
 
-TYPED = "<!channel> Brieftauben-Post an <@U999> & Taubenschlag"
-SHOWN = "&lt;!channel&gt; Brieftauben-Post an &lt;@U999&gt; &amp; Taubenschlag"
+TYPED = "<!channel> Jodelkurs für <@U999> & Alphorn"
+SHOWN = "&lt;!channel&gt; Jodelkurs für &lt;@U999&gt; &amp; Alphorn"
 
 
 @pytest.fixture

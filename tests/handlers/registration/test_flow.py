@@ -93,7 +93,9 @@ def test_registering_confirms_with_a_calendar_entry_and_twice_changes_nothing(
     assert command(services, "meine") == (
         "Ihre Anmeldungen:\n\n  Regionalkonferenz Zwönitz\n"
         "    Wann: Donnerstag, 4. Dezember 2025, 9:30–17:00 Uhr\n"
-        "    Status: angemeldet\n    [Abmelden]"
+        "    Status: angemeldet\n\n"
+        "  1) Abmelden – Regionalkonferenz Zwönitz\n"
+        "Antworten Sie mit der Nummer (z. B. „1“) oder dem Namen."
     )
     # A later confirmation (e.g. after moving up) updates the same calendar entry.
     command(services, "abmelden zwönitz")
