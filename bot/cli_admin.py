@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from bot.config import Config, ConfigError
 from bot.services import build_services
+from handlers.outgoing import queue_reply
 from handlers.registration.exports import participant_rows, to_csv, to_json
+from handlers.registration.flow import promotion_messages
+from handlers.replies import Reply
 from storage.conferences import get_conference
 from storage.models import Conference
 from storage.organizers import add_organizer, organizer_ids, remove_organizer
@@ -94,21 +98,26 @@ def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_conference(args: argparse.Namespace, config: Config) -> int:
+    """Change seats or registration; people moved up from the waitlist are told through the
+    outbox, in the same transaction, as when an organizer does it in the chat."""
     services = build_services(config)
-    with services.sessions.begin() as session:
-        conference = _conference(session, args.slug)
+    with services.context("cli") as ctx:
+        conference = _conference(ctx.session, args.slug)
         promoted = []
         if args.capacity is not None:
             try:
-                promoted = set_capacity(session, conference.id, args.capacity, now=services.clock())
+                promoted = set_capacity(ctx.session, conference.id, args.capacity, now=ctx.now)
             except CapacityError as error:
                 raise ConfigError(f"capacity {args.capacity} is too low: {error}") from error
+            news = Reply("", direct_messages=promotion_messages(ctx, conference, promoted))
+            give_up = timedelta(hours=config.reminders.give_up_hours)
+            queue_reply(ctx, news, to=None, give_up=give_up)
         if args.open or args.close:
             conference.registration_open = args.open
         capacity = "unlimited" if conference.capacity is None else conference.capacity
         state = "open" if conference.registration_open else "closed"
         print(
             f"{conference.slug}: capacity {capacity}, registration {state}, "
-            f"{len(promoted)} moved up from the waitlist"
+            f"{len(promoted)} moved up from the waitlist (told by the dispatcher)"
         )
     return 0

@@ -1,59 +1,55 @@
-"""Sends what the outbox says is due: claim one message, commit, send, record the outcome.
+"""Sends what the outbox says is due: claim a message, commit, send, record the outcome.
 
-Safe with several replicas (claims are atomic) and across crashes (a claim left behind is
-taken again after its lease). Paced to a configured rate; Slack's 429 answers are honoured by
-the client's retry handler on top.
+Safe with several replicas (claims are atomic, outcomes fenced by the attempt number) and
+across crashes (a claim left behind is taken again after its lease). A few messages to
+different recipients go out at once; the pace is one shared by every replica, kept in the
+database. Authentication errors pause sending; passing trouble is retried with growing
+pauses until the message would no longer make sense.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Protocol
 
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock, system_clock
 from bot.config import Config
+from bot.outbox_rows import QUIET_KINDS, TIMELY, outgoing_of, render
+from bot.sending import AMBIGUOUS, AUTH, PERMANENT, RATE_LIMITED, Outgoing, Sender, SendError
 from bot.services import Services
-from handlers.context import Context
-from handlers.reminders.announcements import (
-    announcement_reply,
-    digest_reply,
-    expand_job,
-    plan_reports,
-    report_reply,
-)
-from handlers.reminders.reminders import ReminderSettings, plan_reminders, reminder_reply
+from handlers.outgoing import REPLY
+from handlers.reminders.announcements import plan_reports
+from handlers.reminders.reminders import ReminderSettings, plan_reminders
 from handlers.reminders.schedule_times import QuietHours
-from handlers.replies import Reply
 from storage.models import OutboxMessage
-from storage.outbox import FAILED, SENT, SKIPPED, claim_next, finish, retry_later
+from storage.outbox import (
+    FAILED,
+    LEASE,
+    SENT,
+    SKIPPED,
+    Claim,
+    claim_next,
+    finish,
+    holds,
+    release,
+    retry_later,
+)
+from storage.send_gate import hold_off, pause, paused, resume, take_slot
 
 log = logging.getLogger(__name__)
 WORKER = "dispatcher"
-Renderer = Callable[[Context, OutboxMessage], Reply | str]
-RENDERERS: dict[str, Renderer] = {
-    "reminder": reminder_reply,
-    "announcement": announcement_reply,
-    "report": report_reply,
-    "digest": lambda ctx, _message: digest_reply(ctx),
-}
-# Kinds that are pointless once late by more than the grace period.
-TIMELY = frozenset({"reminder", "digest"})
-
-
-class SendError(Exception):
-    """Sending failed; `permanent` when trying again cannot help (user gone, bot blocked)."""
-
-    def __init__(self, reason: str, *, permanent: bool) -> None:
-        super().__init__(reason)
-        self.reason, self.permanent = reason, permanent
-
-
-class Sender(Protocol):
-    def send(self, recipient: str, reply: Reply) -> None: ...
+# A send must be over (answered or timed out) well before its lease can run out.
+SEND_TIMEOUT = timedelta(seconds=20)
+MAX_BACKOFF = timedelta(minutes=15)
+assert SEND_TIMEOUT * 3 < LEASE
 
 
 def reminder_settings(config: Config) -> ReminderSettings:
@@ -65,30 +61,21 @@ def reminder_settings(config: Config) -> ReminderSettings:
     )
 
 
-class Pacer:
-    """At most `rate` sends per second, evenly spaced."""
-
-    def __init__(self, rate: float) -> None:
-        self.interval, self.next = 1.0 / rate, 0.0
-
-    def wait(self) -> None:
-        now = time.monotonic()
-        if self.next > now:
-            time.sleep(self.next - now)
-        self.next = max(now, self.next) + self.interval
-
-
 @dataclass
 class Dispatcher:
     services: Services
     sender: Sender
+    wall: Clock = system_clock  # real time, for the pace shared with other replicas
+    sleep: Callable[[float], None] = time.sleep
     outcomes: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         settings = self.services.config.reminders
-        self.pacer = Pacer(settings.messages_per_second)
+        self.interval = timedelta(seconds=1 / settings.messages_per_second)
         self.reminders = reminder_settings(self.services.config)
-        self.grace = self.reminders.grace
+        self.give_up = timedelta(hours=settings.give_up_hours)
+        self.stopped = threading.Event()
+        self.lock = threading.Lock()
 
     def plan(self) -> None:
         with self.services.context(WORKER) as ctx:
@@ -96,61 +83,165 @@ class Dispatcher:
 
     def run_once(self) -> Counter[str]:
         """Plan reminders, then send everything due now; returns the outcomes."""
+        if self._paused(probe=True):
+            return self.outcomes
         self.plan()
-        while True:
-            with self.services.context(WORKER) as ctx:
-                message = claim_next(ctx.session, now=ctx.now)
-                message_id = message.id if message else None
-            if message_id is None:
-                with self.services.context(WORKER) as ctx:
-                    if not plan_reports(ctx):
-                        return self.outcomes
-                continue
-            self._process(message_id)
+        with ThreadPoolExecutor(self.services.config.reminders.parallel_sends) as pool:
+            self._drain(pool, None)
+        return self.outcomes
 
-    def _process(self, message_id: int) -> None:
-        with self.services.context(WORKER) as ctx:
-            message = ctx.session.get(OutboxMessage, message_id)
-            assert message is not None
-            prepared = self._prepare(ctx, message)
-            recipient, attempts = message.recipient, message.attempts
-        if isinstance(prepared, Reply):
-            self._send(message_id, recipient, attempts, prepared)
+    def deliver(self, ids: Collection[int]) -> None:
+        """Send these rows now if they are due (a request's own messages); whatever fails
+        here stays in the outbox for the next dispatch."""
+        if not self._paused(probe=False):
+            self._drain(None, ids)
 
-    def _prepare(self, ctx: Context, message: OutboxMessage) -> Reply | None:
-        """The reply to send, or None after recording why nothing is sent."""
-        late = ctx.now - message.due_at
-        if message.kind in TIMELY and late > self.grace:
-            hours = late.total_seconds() / 3600
-            self._done(ctx, message.id, SKIPPED, f"missed by {hours:.1f} h (offline)")
-            return None
-        if message.kind == "announcement_job":
-            reason = expand_job(ctx, message)
-            self._done(ctx, message.id, SKIPPED if reason else SENT, reason or "")
-            return None
-        rendered = RENDERERS[message.kind](ctx, message)
-        if isinstance(rendered, str):
-            self._done(ctx, message.id, SKIPPED, rendered)
-            return None
-        return rendered
-
-    def _done(self, ctx: Context, message_id: int, status: str, reason: str) -> None:
-        finish(ctx.session, message_id, status, now=ctx.now, error=reason)
-        self.outcomes[status] += 1
-
-    def _send(self, message_id: int, recipient: str, attempts: int, reply: Reply) -> None:
-        self.pacer.wait()
-        try:
-            self.sender.send(recipient, reply)
-        except SendError as error:
-            log.warning("sending message %s to %s failed: %s", message_id, recipient, error)
-            with self.services.context(WORKER) as ctx:
-                if error.permanent or attempts >= self.services.config.reminders.max_attempts:
-                    self._done(ctx, message_id, FAILED, error.reason)
+    def _drain(self, pool: ThreadPoolExecutor | None, ids: Collection[int] | None) -> None:
+        self.stopped.clear()
+        running: set[Future[None]] = set()
+        limit = pool._max_workers if pool else 1
+        while not self.stopped.is_set():
+            claim = self._claim(ids) if len(running) < limit else None
+            if claim is not None:
+                if pool is None:
+                    self._handle(claim)
                 else:
-                    backoff = timedelta(seconds=30 * 2 ** (attempts - 1))
-                    retry_later(ctx.session, message_id, at=ctx.now + backoff, error=error.reason)
-                    self.outcomes["retried"] += 1
-            return
+                    running.add(pool.submit(self._handle, claim))
+            elif running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    future.result()
+            elif ids is not None or not self._reports():
+                return
+        for future in running:
+            future.result()
+
+    def _claim(self, ids: Collection[int] | None) -> Claim | None:
         with self.services.context(WORKER) as ctx:
-            self._done(ctx, message_id, SENT, "")
+            return claim_next(ctx.session, now=ctx.now, ids=ids)
+
+    def _reports(self) -> bool:
+        with self.services.context(WORKER) as ctx:
+            return plan_reports(ctx) > 0
+
+    def _count(self, outcome: str) -> None:
+        with self.lock:
+            self.outcomes[outcome] += 1
+
+    def _handle(self, claim: Claim) -> None:
+        outgoing = self._prepare(claim)
+        if outgoing is None:
+            return
+        try:
+            if claim.uncertain and self.sender.delivered(outgoing):
+                self._record(claim, SENT, "arrived although its answer was lost")
+                return
+            if not self._take_turn(claim, outgoing):
+                return
+            self.sender.send(outgoing)
+        except SendError as error:
+            self._failed(claim, error)
+            return
+        self._record(claim, SENT, "")
+
+    def _prepare(self, claim: Claim) -> Outgoing | None:
+        """What to send, or None after recording why nothing is sent (now)."""
+        with self.services.context(WORKER) as ctx:
+            message = ctx.session.get(OutboxMessage, claim.id)
+            assert message is not None
+            late = ctx.now - message.due_at
+            if message.kind in TIMELY and late > self.reminders.grace:
+                hours = late.total_seconds() / 3600
+                self._finish(ctx.session, claim, SKIPPED, f"missed by {hours:.1f} h")
+                return None
+            opens = self.reminders.quiet.next_open(ctx.now, ctx.tz)
+            if message.kind in QUIET_KINDS and opens > ctx.now:
+                release(ctx.session, claim, until=opens)
+                self._count("deferred")
+                return None
+            rendered = render(ctx, message)
+            if isinstance(rendered, tuple):
+                self._finish(ctx.session, claim, *rendered)
+                return None
+            return outgoing_of(message, rendered)
+
+    def _finish(self, session: Session, claim: Claim, status: str, reason: str) -> None:
+        if finish(session, claim, status, now=self.services.clock(), error=reason):
+            self._count(status)
+        else:
+            self._count("lost claim")
+
+    def _record(self, claim: Claim, status: str, reason: str) -> None:
+        with self.services.context(WORKER) as ctx:
+            self._finish(ctx.session, claim, status, reason)
+
+    def _take_turn(self, claim: Claim, outgoing: Outgoing) -> bool:
+        """Wait for this send's slot of the shared pace; False if the claim was lost."""
+        with self.services.context(WORKER) as ctx:
+            cost = self.interval * self.sender.cost(outgoing)
+            slot = take_slot(ctx.session, now=self.wall(), interval=cost)
+        delay = (slot - self.wall()).total_seconds()
+        if delay > 0:
+            self.sleep(delay)
+        with self.services.context(WORKER) as ctx:
+            fresh = ctx.now + SEND_TIMEOUT < claim.claimed_at + LEASE
+            if holds(ctx.session, claim) and fresh:
+                return True
+            if fresh:
+                self._count("lost claim")
+            else:
+                release(ctx.session, claim)  # too close to the lease's end to start a send
+                self._count("released")
+            return False
+
+    def _failed(self, claim: Claim, error: SendError) -> None:
+        log.warning("sending message %s failed: %s (%s)", claim.id, error.reason, error.kind)
+        with self.services.context(WORKER) as ctx:
+            if error.kind == PERMANENT:
+                self._finish(ctx.session, claim, FAILED, error.reason)
+            elif error.kind == AUTH:
+                pause(ctx.session, error.reason, now=ctx.now)
+                release(ctx.session, claim)
+                self.stopped.set()
+                log.error("sending paused: Slack refuses the token (%s)", error.reason)
+                self._count("paused")
+            else:
+                self._retry(ctx.session, claim, error)
+
+    def _retry(self, session: Session, claim: Claim, error: SendError) -> None:
+        now = self.services.clock()
+        if error.kind == RATE_LIMITED:
+            wait_for = timedelta(seconds=error.retry_after)
+            hold_off(session, until=self.wall() + wait_for)
+        else:
+            wait_for = min(timedelta(seconds=30) * 2 ** (claim.attempt - 1), MAX_BACKOFF)
+        at = now + wait_for
+        if claim.kind != REPLY:
+            at = self.reminders.quiet.next_open(at, self.services.config.tz)
+        message = session.get(OutboxMessage, claim.id)
+        assert message is not None
+        deadline = message.expires_at or now + self.give_up
+        if at >= deadline:
+            reason = f"gave up after {claim.attempt} attempts: {error.reason}"
+            self._finish(session, claim, FAILED, reason)
+            return
+        uncertain = error.kind == AMBIGUOUS
+        retry_later(
+            session, claim, at=at, error=error.reason, expires_at=deadline, uncertain=uncertain
+        )
+        self._count("retried")
+
+    def _paused(self, *, probe: bool) -> bool:
+        """Whether sending is paused; with `probe`, try the token and resume if it works."""
+        with self.services.context(WORKER) as ctx:
+            state = paused(ctx.session)
+        if state is None:
+            return False
+        problem = self.sender.auth_problem() if probe else state[0]
+        if problem:
+            log.error("sending paused since %s: %s", state[1].isoformat(), problem)
+            return True
+        with self.services.context(WORKER) as ctx:
+            resume(ctx.session)
+        log.warning("sending resumed: the token works again")
+        return False

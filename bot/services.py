@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, system_clock
 from bot.config import Config
 from handlers.context import Context
+from handlers.outgoing import Destination, queue_reply
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.conference_file import read_conference_file
@@ -24,6 +26,7 @@ from storage.solutions import count_solutions, read_solution_file, upsert_soluti
 
 log = logging.getLogger(__name__)
 Result = TypeVar("Result")
+Courier = Callable[[Sequence[int]], object]
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     clock: Clock
+    # Takes the ids of outbox rows a request just committed, to try to send them at once.
+    courier: Courier | None = None
 
     @contextmanager
     def context(self, user_id: str) -> Iterator[Context]:
@@ -61,14 +66,48 @@ class Services:
             announcement_channel=self.config.slack.announcement_channel,
         )
 
-    def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Reply:
-        """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""
+    def reply(
+        self,
+        user_id: str,
+        handler: Callable[[Context], Result],
+        *,
+        post_to: Destination | None = None,
+    ) -> Result | Reply:
+        """Run a handler in its own transaction; a failure becomes a polite reply, not a trace.
+
+        Whatever the reply sends besides the direct answer (files, messages to others; with
+        `post_to` the answer itself) is written to the outbox in the same transaction.
+        """
+        result: Result | Reply
         try:
             with self.context(user_id) as ctx:
-                return handler(ctx)
+                result = handler(ctx)
+                ids = self._queue(ctx, result, post_to)
         except Exception:
             log.exception("handler failed for user %s", user_id)
-            return Reply(t(self.config.bot.language, "error"))
+            apology = Reply(t(self.config.bot.language, "error"))
+            result, ids = apology, self._queue_apology(user_id, apology, post_to)
+        if ids and self.courier is not None:
+            self.courier(ids)
+        return result
+
+    def _queue(self, ctx: Context, result: object, post_to: Destination | None) -> list[int]:
+        if not isinstance(result, Reply):
+            return []
+        give_up = timedelta(hours=self.config.reminders.give_up_hours)
+        return queue_reply(ctx, result, to=post_to, give_up=give_up)
+
+    def _queue_apology(
+        self, user_id: str, apology: Reply, post_to: Destination | None
+    ) -> list[int]:
+        if post_to is None:
+            return []
+        try:
+            with self.context(user_id) as ctx:
+                return self._queue(ctx, apology, post_to)
+        except Exception:
+            log.exception("could not queue the apology to %s", user_id)
+            return []
 
 
 def build_services(config: Config, *, clock: Clock = system_clock) -> Services:

@@ -24,13 +24,19 @@ def register_announcements(app: App, wiring: Wiring) -> None:
     def on_open(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()  # synchronous: the trigger id is only valid for 3 seconds
         reply = services.reply(
-            body["user"]["id"], lambda ctx: refusal(ctx, "ankuendigen") or announcement_form(ctx)
+            body["user"]["id"],
+            lambda ctx: refusal(ctx, "ankuendigen") or announcement_form(ctx),
+            post_to=wiring.click_destination(body),
         )
         wiring.answer_click(client, reply, body)
 
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: cancel_command(ctx, action["value"]))
+        reply = services.reply(
+            user,
+            lambda ctx: cancel_command(ctx, action["value"]),
+            post_to=wiring.click_destination(body),
+        )
         wiring.answer_click(client, reply, body)
 
     app.action(CANCEL_ACTION)(ack=acknowledge, lazy=[on_cancel])

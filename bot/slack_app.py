@@ -1,8 +1,10 @@
 """The Bolt app: turns Slack payloads into handler calls and replies into Block Kit.
 
 Slash commands and form submissions are answered in the ack body; events and button clicks
-are acknowledged at once and then handled as lazy listeners. Files and messages to other
-people go out afterwards on the listener executor.
+are acknowledged at once and then handled as lazy listeners. Everything else a request sends
+(answers posted into a conversation, files, messages to other people) is an outbox row
+written with the request's changes; the request then tries to send its rows at once on a
+small executor of its own, and the dispatcher sends whatever that did not.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks import message_payload
+from bot.dispatcher import Dispatcher
 from bot.services import Services
-from bot.slack_delivery import deliver_extras
 from bot.slack_forms import modal_view
-from handlers.replies import Button, Card, Form, Reply
+from bot.slack_sender import SlackSender
+from handlers.outgoing import Destination
+from handlers.replies import Form, Reply
 from storage.events import claim_event
 
 log = logging.getLogger(__name__)
@@ -44,36 +47,19 @@ class Wiring:
         with self.services.sessions.begin() as session:
             return claim_event(session, event_id, now=self.services.clock(), keep=keep)
 
-    def show(
-        self,
-        client: WebClient,
-        reply: Reply,
-        *,
-        user_id: str,
-        channel: str | None,
-        thread_ts: str | None = None,
-    ) -> None:
-        """Post a reply where the user is (a form becomes a button that opens it).
-
-        Called from lazy listeners, which already run after Slack got its answer.
-        """
-        payload = message_payload(_with_form_button(reply))
-        client.chat_postMessage(channel=channel or user_id, thread_ts=thread_ts, **payload)
-        deliver_extras(client, reply, user_id=user_id)
-
-    def later(self, client: WebClient, reply: Reply, *, user_id: str) -> None:
-        """Send files and messages to others after the ack body has gone out."""
-        if reply.attachments or reply.direct_messages:
-            self.executor.submit(deliver_extras, client, reply, user_id=user_id)
+    @staticmethod
+    def click_destination(body: dict[str, Any]) -> Destination:
+        """A click's answer goes where the button was (the user's DM for the App Home); a
+        form in it is opened as a modal."""
+        channel = (body.get("channel") or {}).get("id") or body["user"]["id"]
+        return Destination(channel, opens_forms=True)
 
     def answer_click(self, client: WebClient, reply: Reply, body: dict[str, Any]) -> None:
-        """After a button click: open the reply's form as a modal, else post the reply where
-        the button was (the user's DM for the App Home)."""
-        user = body["user"]["id"]
+        """After a button click: open the reply's form as a modal (any other answer was
+        queued for `click_destination`)."""
         if reply.form is not None:
+            user = body["user"]["id"]
             self.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
-        else:
-            self.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
 
     def open_form(self, client: WebClient, reply: Reply, *, trigger_id: str, user_id: str) -> None:
         assert reply.form is not None
@@ -81,18 +67,6 @@ class Wiring:
         if any(f.name == "name" and not f.initial for f in form.fields):
             form = _with_profile_name(client, form, user_id)
         client.views_open(trigger_id=trigger_id, view=modal_view(form, reply.language))
-
-
-def _with_form_button(reply: Reply) -> Reply:
-    if reply.form is None:
-        return reply
-    button = Button(reply.form.title, reply.form.action, reply.form.context, primary=True)
-    return Reply(
-        reply.text,
-        cards=(*reply.cards, Card("", buttons=(button,))),
-        notes=reply.notes,
-        language=reply.language,
-    )
 
 
 def _with_profile_name(client: WebClient, form: Form, user_id: str) -> Form:
@@ -112,7 +86,12 @@ def acknowledge(ack: Ack) -> None:
     ack()
 
 
-def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
+def create_app(
+    services: Services,
+    *,
+    listener_executor: Executor | None = None,
+    courier_executor: Executor | None = None,
+) -> App:
     """A Bolt app wired to the handlers, talking to the configured Web API URL."""
     from bot.slack_announcements import register_announcements  # noqa: PLC0415
     from bot.slack_conversation import register_conversation  # noqa: PLC0415
@@ -130,6 +109,9 @@ def create_app(services: Services, *, listener_executor: Executor | None = None)
         process_before_response=True,
         listener_executor=executor,
     )
+    sender = SlackSender.from_config(config)
+    couriers = courier_executor or ThreadPoolExecutor(config.reminders.parallel_sends)
+    services.courier = lambda ids: couriers.submit(Dispatcher(services, sender).deliver, ids)
     wiring = Wiring(services, executor)
     register_conversation(app, wiring)
     register_registration(app, wiring)

@@ -13,6 +13,7 @@ from bot.slack_app import Wiring, acknowledge
 from handlers.conferences.answers import conference_details
 from handlers.conferences.home import home_reply
 from handlers.conversation.commands import handle_command
+from handlers.outgoing import Destination
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
@@ -30,26 +31,29 @@ def register_conversation(app: App, wiring: Wiring) -> None:
             ack()
         else:
             ack(response_type="ephemeral", **message_payload(reply))
-        wiring.later(client, reply, user_id=user)
 
-    def on_mention(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def on_mention(event: dict[str, Any], body: dict[str, Any]) -> None:
         if not wiring.first_delivery(body):
             return
         text = _MENTION.sub(" ", event.get("text", ""))
-        reply = services.reply(event["user"], lambda ctx: handle_command(ctx, text))
         thread = event.get("thread_ts") or event.get("ts")
-        wiring.show(
-            client, reply, user_id=event["user"], channel=event["channel"], thread_ts=thread
+        services.reply(
+            event["user"],
+            lambda ctx: handle_command(ctx, text),
+            post_to=Destination(event["channel"], thread),
         )
 
-    def on_message(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
         if not wiring.first_delivery(body):
             return
         text = event.get("text", "")
-        reply = services.reply(event["user"], lambda ctx: handle_command(ctx, text))
-        wiring.show(client, reply, user_id=event["user"], channel=event["channel"])
+        services.reply(
+            event["user"],
+            lambda ctx: handle_command(ctx, text),
+            post_to=Destination(event["channel"]),
+        )
 
     def on_home(event: dict[str, Any], client: WebClient) -> None:
         if event.get("tab", "home") != "home":
@@ -60,7 +64,11 @@ def register_conversation(app: App, wiring: Wiring) -> None:
 
     def on_details(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: conference_details(ctx, action["value"]))
+        reply = services.reply(
+            user,
+            lambda ctx: conference_details(ctx, action["value"]),
+            post_to=wiring.click_destination(body),
+        )
         wiring.answer_click(client, reply, body)
 
     app.event("app_mention")(ack=acknowledge, lazy=[on_mention])

@@ -23,12 +23,20 @@ def register_knowledge(app: App, wiring: Wiring) -> None:
 
     def on_similar(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: similar_reply(ctx, action["value"]))
+        reply = services.reply(
+            user,
+            lambda ctx: similar_reply(ctx, action["value"]),
+            post_to=wiring.click_destination(body),
+        )
         wiring.answer_click(client, reply, body)
 
     def on_forward(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: forward_question(ctx, action["value"]))
+        reply = services.reply(
+            user,
+            lambda ctx: forward_question(ctx, action["value"]),
+            post_to=wiring.click_destination(body),
+        )
         wiring.answer_click(client, reply, body)
 
     @app.action(EDIT_ACTION)
@@ -37,7 +45,9 @@ def register_knowledge(app: App, wiring: Wiring) -> None:
         # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
         ack()
         reply = services.reply(
-            body["user"]["id"], lambda ctx: solution_form(ctx, action.get("value", ""))
+            body["user"]["id"],
+            lambda ctx: solution_form(ctx, action.get("value", "")),
+            post_to=wiring.click_destination(body),
         )
         wiring.answer_click(client, reply, body)
 

@@ -9,9 +9,9 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.slack_app import Wiring, acknowledge
-from bot.slack_delivery import send_direct
 from bot.slack_forms import CALLBACK_PREFIX, MUNICIPALITY_ACTION, option, submitted_values
 from handlers.conversation.forms import submit_form
+from handlers.outgoing import Destination
 from handlers.privacy.personal_data import CONFIRM_ACTION, delete_confirmed
 from handlers.registration.flow import cancel_registration, registration_form_for
 from handlers.registration.municipalities import suggest_municipalities
@@ -28,23 +28,27 @@ def register_registration(app: App, wiring: Wiring) -> None:
         # Synchronous: the trigger id that opens the modal is only valid for 3 seconds.
         ack()
         reply = services.reply(
-            body["user"]["id"], lambda ctx: registration_form_for(ctx, action["value"])
+            body["user"]["id"],
+            lambda ctx: registration_form_for(ctx, action["value"]),
+            post_to=wiring.click_destination(body),
         )
         wiring.answer_click(client, reply, body)
 
     @app.view(re.compile("^" + CALLBACK_PREFIX))
-    def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+    def on_submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = body["user"]["id"]
         form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
         values = submitted_values(view)
+        # The outcome (a confirmation with its .ics) is queued with the registration itself.
         result = services.reply(
-            user, lambda ctx: submit_form(ctx, form_id, view.get("private_metadata", ""), values)
+            user,
+            lambda ctx: submit_form(ctx, form_id, view.get("private_metadata", ""), values),
+            post_to=Destination(user),
         )
         if isinstance(result, FormErrors):
             ack(response_action="errors", errors=result.errors)
             return
         ack()
-        wiring.executor.submit(send_direct, client, user, result)
 
     @app.options(MUNICIPALITY_ACTION)
     def on_municipality(ack: Ack, body: dict[str, Any]) -> None:
@@ -54,12 +58,16 @@ def register_registration(app: App, wiring: Wiring) -> None:
 
     def on_cancel(body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        reply = services.reply(user, lambda ctx: cancel_registration(ctx, action["value"]))
+        reply = services.reply(
+            user,
+            lambda ctx: cancel_registration(ctx, action["value"]),
+            post_to=wiring.click_destination(body),
+        )
         wiring.answer_click(client, reply, body)
 
     def on_delete(body: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
-        reply = services.reply(user, delete_confirmed)
+        reply = services.reply(user, delete_confirmed, post_to=wiring.click_destination(body))
         wiring.answer_click(client, reply, body)
 
     app.action("cancel_registration")(ack=acknowledge, lazy=[on_cancel])

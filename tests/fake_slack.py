@@ -112,7 +112,19 @@ class FakeSlack:
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
             self.calls.append(Call(method, params))
             self._changed.notify_all()
+            if method == "conversations.history":
+                return 200, self._history(str(params.get("channel", ""))), {}
             return 200, _answer(method, params, len(self.calls), self.base_url), {}
+
+    def _history(self, channel: str) -> dict[str, Any]:
+        """The messages posted to a conversation (a DM by the user's id too), newest first."""
+        posted = [
+            {"ts": f"1700000000.{n:06d}", "text": c.params.get("text", ""), **_metadata(c)}
+            for n, c in enumerate(self.calls)
+            if c.method == "chat.postMessage"
+            and channel in (c.params.get("channel"), "D" + str(c.params.get("channel")))
+        ]
+        return {"ok": True, "messages": posted[::-1][:100], "has_more": False}
 
     def _within_rate(self) -> bool:
         if self.rate_per_second is None:
@@ -126,11 +138,18 @@ class FakeSlack:
         return True
 
 
+def _metadata(call: Call) -> dict[str, Any]:
+    metadata = call.params.get("metadata")
+    if isinstance(metadata, str):
+        metadata = json.loads(metadata)
+    return {"metadata": metadata} if metadata else {}
+
+
 def _parse(request: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:
     if "json" in (request.headers.get("Content-Type") or ""):
         return dict(json.loads(raw or b"{}"))
     params: dict[str, Any] = {key: values[0] for key, values in parse_qs(raw.decode()).items()}
-    for key in ("blocks", "view", "files"):
+    for key in ("blocks", "view", "files", "metadata"):
         if isinstance(params.get(key), str):
             params[key] = json.loads(params[key])
     return params

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Engine
@@ -10,7 +9,6 @@ from sqlalchemy import Engine
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.services import Services, build_services
-from bot.slack_app import create_app
 from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
 
@@ -29,7 +27,6 @@ def slack_services(engine: Engine, slack_config: Config, clock: FixedClock) -> S
 
 @pytest.fixture
 def slack(slack_services: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    executor = ThreadPoolExecutor(max_workers=4)
-    app = create_app(slack_services, listener_executor=executor)
-    yield SlackHarness(app, fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(slack_services, fake_slack)
+    yield harness
+    harness.settle()

@@ -143,7 +143,8 @@ def test_rate_limits_are_waited_out_and_a_blocked_member_does_not_stop_the_run(
         "chat.postMessage", 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
     )
     fake_slack.script("chat.postMessage", 200, {"ok": False, "error": "user_not_found"})
-    assert dispatch(at(bot, "2026-03-23T14:00")) == {"sent": 2, "failed": 1}
+    assert dispatch(at(bot, "2026-03-23T14:00")) == {"sent": 1, "failed": 1, "retried": 1}
+    assert dispatch(at(bot, "2026-03-23T14:00:01")) == {"sent": 1}
     assert sum(dms(fake_slack).values()) == 2
     with engine.connect() as connection:
         failed = connection.execute(
