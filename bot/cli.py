@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("question", help='e.g. "Starkregen-Warnung status:pilot"')
     search.set_defaults(command=cmd_search)
 
-    add_admin_parsers(sub)
+    add_admin_parsers(sub, _add_clock_options)
     add_outbox_parsers(sub, _add_clock_options)
     sub.add_parser(
         "check", help="validate config and environment, say what would start"

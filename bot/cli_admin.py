@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from bot.clock import clock_for
 from bot.config import Config, ConfigError
 from bot.services import build_services
 from handlers.outgoing import queue_reply
@@ -21,7 +23,10 @@ from storage.organizers import add_organizer, organizer_ids, remove_organizer
 from storage.registrations import CapacityError, participants, set_capacity
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    clock_options: Callable[[argparse.ArgumentParser], None],
+) -> None:
     organizers = sub.add_parser("organizers", help="manage organizers (Slack user ids)")
     organizer_sub = organizers.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, text in (("add", "make a user an organizer"), ("remove", "remove an organizer")):
@@ -46,6 +51,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     group = conference.add_mutually_exclusive_group()
     group.add_argument("--open", action="store_true", help="open registration")
     group.add_argument("--close", action="store_true", help="close registration")
+    clock_options(conference)
     conference.set_defaults(command=cmd_conference)
 
 
@@ -100,7 +106,7 @@ def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
 def cmd_conference(args: argparse.Namespace, config: Config) -> int:
     """Change seats or registration; people moved up from the waitlist are told through the
     outbox, in the same transaction, as when an organizer does it in the chat."""
-    services = build_services(config)
+    services = build_services(config, clock=clock_for(args.now, config.tz))
     with services.context("cli") as ctx:
         conference = _conference(ctx.session, args.slug)
         promoted = []

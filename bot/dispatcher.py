@@ -142,6 +142,10 @@ class Dispatcher:
         except SendError as error:
             self._failed(claim, error)
             return
+        except Exception as error:  # a bug or a surprise from the SDK must not stop the rest
+            log.exception("sending message %s broke", claim.id)
+            self._failed(claim, SendError(repr(error)[:200], kind=AMBIGUOUS))
+            return
         self._record(claim, SENT, "")
 
     def _prepare(self, claim: Claim) -> Outgoing | None:

@@ -33,6 +33,10 @@ class FakeSlack:
         default_factory=dict
     )
     rejected: int = 0
+    # Calls of a method that are carried out, then answered only after this many seconds.
+    stalls: dict[str, deque[float]] = field(default_factory=dict)
+    # While set, every call is answered with this HTTP status (an outage).
+    outage_status: int | None = None
 
     def __post_init__(self) -> None:
         self._changed = threading.Condition()
@@ -92,6 +96,8 @@ class FakeSlack:
         if self.delay_seconds:
             time.sleep(self.delay_seconds)  # a slow Slack, so that a test can kill mid-way
         status, body, headers = self._respond(method, params)
+        if self.stalls.get(method):
+            time.sleep(self.stalls[method].popleft())  # carried out, the answer is late
         payload = json.dumps(body).encode()
         request.send_response(status)
         request.send_header("Content-Type", "application/json; charset=utf-8")
@@ -105,6 +111,8 @@ class FakeSlack:
         self, method: str, params: dict[str, Any]
     ) -> tuple[int, dict[str, Any], dict[str, str]]:
         with self._changed:
+            if self.outage_status is not None:
+                return self.outage_status, {"ok": False, "error": "service_unavailable"}, {}
             if self.scripted.get(method):
                 return self.scripted[method].popleft()
             if not self._within_rate():
@@ -168,6 +176,8 @@ def _answer(method: str, params: dict[str, Any], serial: int, base_url: str) -> 
             "ok": True,
             "user": {"id": user, "profile": {"real_name": f"Person {user}"}, "tz": "Europe/Berlin"},
         }
+    if method == "files.completeUploadExternal":
+        return {"ok": True, "files": params.get("files") or []}
     if method == "files.getUploadURLExternal":
         upload_url = base_url.replace("/api/", f"/upload/F{serial}")
         return {"ok": True, "upload_url": upload_url, "file_id": f"F{serial}"}
