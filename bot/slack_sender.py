@@ -9,7 +9,7 @@ every replica back for that long.
 from __future__ import annotations
 
 from typing import Any
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -124,6 +124,13 @@ class SlackSender:
             return call()
         except SlackApiError as error:
             raise _api_error(error) from error
+        except HTTPError as error:  # the file upload URL answers outside the Web API client
+            if error.code == 429:
+                retry_after = float(error.headers.get("Retry-After", "1"))
+                raise SendError(
+                    "ratelimited", kind=RATE_LIMITED, retry_after=retry_after
+                ) from error
+            raise SendError(f"upload: HTTP {error.code}", kind=AMBIGUOUS) from error
         except URLError as error:
             refused = isinstance(error.reason, ConnectionRefusedError)
             kind = TRANSIENT if refused else AMBIGUOUS

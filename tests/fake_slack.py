@@ -176,9 +176,8 @@ def _answer(method: str, params: dict[str, Any], serial: int, base_url: str) -> 
             "ok": True,
             "user": {"id": user, "profile": {"real_name": f"Person {user}"}, "tz": "Europe/Berlin"},
         }
-    if method == "files.completeUploadExternal":
-        return {"ok": True, "files": params.get("files") or []}
     if method == "files.getUploadURLExternal":
         upload_url = base_url.replace("/api/", f"/upload/F{serial}")
         return {"ok": True, "upload_url": upload_url, "file_id": f"F{serial}"}
-    return {"ok": True}
+    completed = method == "files.completeUploadExternal"
+    return {"ok": True, "files": params.get("files") or []} if completed else {"ok": True}
