@@ -1,7 +1,8 @@
 """Reminder fan-out against a rate-limited fake Slack: 2,000 DMs at 100 messages/s allowed.
 
-The fake answers 429 with Retry-After beyond its limit. Prints the time taken, the ideal
-time at that limit, the share of the allowed rate achieved, and lost/duplicated counts.
+The fake answers 429 with Retry-After beyond its limit. Runs with 1, 2 and 3 dispatchers at
+once (replicas sharing the database, hence one pace); prints the time taken, the ideal time
+at that limit, the share of the allowed rate achieved, and lost/duplicated counts.
 
     python benchmarks/fanout.py [--messages 2000] [--limit 100] [--pace 95] [--postgres URL]
 """
@@ -14,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,7 +29,7 @@ from tests.bot.outbox_helpers import add_conference, register_users, services_at
 from tests.fake_slack import FakeSlack
 
 
-def run(name: str, url: str, messages: int, limit: int, pace: int) -> None:
+def run(name: str, url: str, messages: int, *, limit: int, pace: int, replicas: int) -> None:
     engine = make_engine(url)
     with engine.begin() as connection:
         Base.metadata.drop_all(connection)
@@ -47,17 +49,21 @@ def run(name: str, url: str, messages: int, limit: int, pace: int) -> None:
     conference = add_conference(services, "2026-03-30T14:00")
     users = [f"U{n:05d}" for n in range(messages)]
     register_users(services, conference, *users)
-    services = services_at(config, "2026-03-23T14:00")
-    dispatcher = Dispatcher(services, SlackSender.from_config(config))
+    dispatchers = [
+        Dispatcher(services_at(config, "2026-03-23T14:00"), SlackSender.from_config(config))
+        for _ in range(replicas)
+    ]
     started = time.perf_counter()
-    outcomes = dispatcher.run_once()
+    with ThreadPoolExecutor(max_workers=replicas) as pool:
+        results = list(pool.map(lambda d: d.run_once(), dispatchers))
     elapsed = time.perf_counter() - started
+    outcomes = sum(results, Counter())
     counts = Counter(c.params["channel"] for c in fake.calls_to("chat.postMessage"))
     lost = sum(1 for user in users if counts[user] == 0)
     duplicated = sum(n - 1 for n in counts.values() if n > 1)
     ideal = messages / limit
     print(
-        f"{name:<11} messages={messages} limit={limit}/s pace={pace}/s "
+        f"{name:<11} dispatchers={replicas} messages={messages} limit={limit}/s pace={pace}/s "
         f"time={elapsed:6.1f} s ideal={ideal:5.1f} s rate={ideal / elapsed * 100:5.1f} % "
         f"of allowed  429s={fake.rejected} lost={lost} duplicated={duplicated} "
         f"outcomes={dict(outcomes)}"
@@ -71,18 +77,17 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--pace", type=int, default=95)
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument(
+        "--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test_outbox"
+    )
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    run(
-        "sqlite",
-        f"sqlite:///{tempfile.mkdtemp()}/fanout.sqlite3",
-        args.messages,
-        args.limit,
-        args.pace,
-    )
-    if not args.no_postgres:
-        run("postgresql", args.postgres, args.messages, args.limit, args.pace)
+    for replicas in (1, 2, 3):
+        sqlite = f"sqlite:///{tempfile.mkdtemp()}/fanout.sqlite3"
+        options = {"limit": args.limit, "pace": args.pace, "replicas": replicas}
+        run("sqlite", sqlite, args.messages, **options)
+        if not args.no_postgres:
+            run("postgresql", args.postgres, args.messages, **options)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from bot.config import Config
 from bot.outbox_rows import QUIET_KINDS, TIMELY, outgoing_of, render
 from bot.sending import AMBIGUOUS, AUTH, PERMANENT, RATE_LIMITED, Outgoing, Sender, SendError
 from bot.services import Services
+from handlers.context import Context
 from handlers.outgoing import REPLY
 from handlers.reminders.announcements import plan_reports
 from handlers.reminders.reminders import ReminderSettings, plan_reminders
@@ -38,7 +39,7 @@ from storage.outbox import (
     Claim,
     claim_next,
     finish,
-    holds,
+    recipients_of,
     release,
     retry_later,
 )
@@ -91,34 +92,40 @@ class Dispatcher:
         return self.outcomes
 
     def deliver(self, ids: Collection[int]) -> None:
-        """Send these rows now if they are due (a request's own messages); whatever fails
-        here stays in the outbox for the next dispatch."""
-        if not self._paused(probe=False):
-            self._drain(None, ids)
+        """Send what is due for the recipients of these rows (a request's own messages,
+        after any earlier ones to the same people); whatever fails here stays in the outbox
+        for the next dispatch."""
+        if self._paused(probe=False):
+            return
+        with self.services.context(WORKER) as ctx:
+            recipients = recipients_of(ctx.session, ids)
+        self._drain(None, recipients)
 
-    def _drain(self, pool: ThreadPoolExecutor | None, ids: Collection[int] | None) -> None:
+    def _drain(self, pool: ThreadPoolExecutor | None, recipients: Collection[str] | None) -> None:
         self.stopped.clear()
         running: set[Future[None]] = set()
         limit = pool._max_workers if pool else 1
         while not self.stopped.is_set():
-            claim = self._claim(ids) if len(running) < limit else None
-            if claim is not None:
+            taken = self._claim(recipients) if len(running) < limit else None
+            if taken is not None:
                 if pool is None:
-                    self._handle(claim)
+                    self._handle(*taken)
                 else:
-                    running.add(pool.submit(self._handle, claim))
+                    running.add(pool.submit(self._handle, *taken))
             elif running:
                 done, running = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     future.result()
-            elif ids is not None or not self._reports():
+            elif recipients is not None or not self._reports():
                 return
         for future in running:
             future.result()
 
-    def _claim(self, ids: Collection[int] | None) -> Claim | None:
+    def _claim(self, recipients: Collection[str] | None) -> tuple[Claim, Outgoing | None] | None:
+        """The next due row, claimed, with what to send (None: nothing, and recorded why)."""
         with self.services.context(WORKER) as ctx:
-            return claim_next(ctx.session, now=ctx.now, ids=ids)
+            claim = claim_next(ctx.session, now=ctx.now, recipients=recipients)
+            return None if claim is None else (claim, self._prepare(ctx, claim))
 
     def _reports(self) -> bool:
         with self.services.context(WORKER) as ctx:
@@ -128,8 +135,7 @@ class Dispatcher:
         with self.lock:
             self.outcomes[outcome] += 1
 
-    def _handle(self, claim: Claim) -> None:
-        outgoing = self._prepare(claim)
+    def _handle(self, claim: Claim, outgoing: Outgoing | None) -> None:
         if outgoing is None:
             return
         try:
@@ -148,26 +154,25 @@ class Dispatcher:
             return
         self._record(claim, SENT, "")
 
-    def _prepare(self, claim: Claim) -> Outgoing | None:
+    def _prepare(self, ctx: Context, claim: Claim) -> Outgoing | None:
         """What to send, or None after recording why nothing is sent (now)."""
-        with self.services.context(WORKER) as ctx:
-            message = ctx.session.get(OutboxMessage, claim.id)
-            assert message is not None
-            late = ctx.now - message.due_at
-            if message.kind in TIMELY and late > self.reminders.grace:
-                hours = late.total_seconds() / 3600
-                self._finish(ctx.session, claim, SKIPPED, f"missed by {hours:.1f} h")
-                return None
-            opens = self.reminders.quiet.next_open(ctx.now, ctx.tz)
-            if message.kind in QUIET_KINDS and opens > ctx.now:
-                release(ctx.session, claim, until=opens)
-                self._count("deferred")
-                return None
-            rendered = render(ctx, message)
-            if isinstance(rendered, tuple):
-                self._finish(ctx.session, claim, *rendered)
-                return None
-            return outgoing_of(message, rendered)
+        message = ctx.session.get(OutboxMessage, claim.id)
+        assert message is not None
+        late = ctx.now - message.due_at
+        if message.kind in TIMELY and late > self.reminders.grace:
+            hours = late.total_seconds() / 3600
+            self._finish(ctx.session, claim, SKIPPED, f"missed by {hours:.1f} h")
+            return None
+        opens = self.reminders.quiet.next_open(ctx.now, ctx.tz)
+        if message.kind in QUIET_KINDS and opens > ctx.now:
+            release(ctx.session, claim, until=opens)
+            self._count("deferred")
+            return None
+        rendered = render(ctx, message)
+        if isinstance(rendered, tuple):
+            self._finish(ctx.session, claim, *rendered)
+            return None
+        return outgoing_of(message, rendered)
 
     def _finish(self, session: Session, claim: Claim, status: str, reason: str) -> None:
         if finish(session, claim, status, now=self.services.clock(), error=reason):
@@ -180,23 +185,20 @@ class Dispatcher:
             self._finish(ctx.session, claim, status, reason)
 
     def _take_turn(self, claim: Claim, outgoing: Outgoing) -> bool:
-        """Wait for this send's slot of the shared pace; False if the claim was lost."""
+        """Wait for this send's slot of the shared pace. False (and the row given back) if
+        the send could not be over before the claim's lease ends: until then no other
+        dispatcher can take the row, so no second check is needed."""
         with self.services.context(WORKER) as ctx:
             cost = self.interval * self.sender.cost(outgoing)
             slot = take_slot(ctx.session, now=self.wall(), interval=cost)
-        delay = (slot - self.wall()).total_seconds()
-        if delay > 0:
-            self.sleep(delay)
-        with self.services.context(WORKER) as ctx:
-            fresh = ctx.now + SEND_TIMEOUT < claim.claimed_at + LEASE
-            if holds(ctx.session, claim) and fresh:
-                return True
-            if fresh:
-                self._count("lost claim")
-            else:
-                release(ctx.session, claim)  # too close to the lease's end to start a send
+            delay = max(slot - self.wall(), timedelta(0))
+            if ctx.now + delay + SEND_TIMEOUT >= claim.claimed_at + LEASE:
+                release(ctx.session, claim)
                 self._count("released")
-            return False
+                return False
+        if delay:
+            self.sleep(delay.total_seconds())
+        return True
 
     def _failed(self, claim: Claim, error: SendError) -> None:
         log.warning("sending message %s failed: %s (%s)", claim.id, error.reason, error.kind)

@@ -120,24 +120,27 @@ def _claimable(now: datetime) -> Any:
 
 
 def _recipient_idle(now: datetime) -> Any:
-    """No other message to the same recipient is in flight: their order is kept, and
-    the other recipients are served in parallel."""
+    """No other message to the same recipient is in flight or due before this one: their
+    order is kept, and the other recipients are served in parallel."""
     other = OutboxMessage.__table__.alias("other")
     return ~exists().where(
         other.c.recipient == OutboxMessage.recipient,
         other.c.id != OutboxMessage.id,
-        other.c.status == SENDING,
-        other.c.claimed_at >= now - LEASE,
+        or_(
+            and_(other.c.status == SENDING, other.c.claimed_at >= now - LEASE),
+            and_(other.c.status == PENDING, other.c.due_at <= now, other.c.id < OutboxMessage.id),
+        ),
     )
 
 
 def claim_next(
-    session: Session, *, now: datetime, ids: Collection[int] | None = None
+    session: Session, *, now: datetime, recipients: Collection[str] | None = None
 ) -> Claim | None:
-    """Take the earliest due message (of `ids`, if given) for sending; None when none is."""
+    """Take the earliest due message (to `recipients`, if given) for sending; None when
+    none is."""
     query = select(OutboxMessage).where(_claimable(now), _recipient_idle(now))
-    if ids is not None:
-        query = query.where(OutboxMessage.id.in_(ids))
+    if recipients is not None:
+        query = query.where(OutboxMessage.recipient.in_(recipients))
     query = query.order_by(OutboxMessage.due_at, OutboxMessage.id).limit(1)
     message = session.scalars(query.with_for_update(skip_locked=True)).first()
     if message is None:
@@ -149,6 +152,11 @@ def claim_next(
     message.attempts += 1
     session.flush()
     return Claim(message.id, message.attempts, message.kind, message.recipient, uncertain, now)
+
+
+def recipients_of(session: Session, ids: Collection[int]) -> set[str]:
+    query = select(OutboxMessage.recipient).where(OutboxMessage.id.in_(ids))
+    return set(session.scalars(query))
 
 
 def _fenced(claim: Claim) -> Any:
@@ -197,16 +205,6 @@ def release(session: Session, claim: Claim, *, until: datetime | None = None) ->
     if until is not None:
         values["due_at"] = until
     return _changed(session, _fenced(claim).values(**values))
-
-
-def holds(session: Session, claim: Claim) -> bool:
-    """Whether the row is still claimed by this claim (nobody took it over)."""
-    query = select(OutboxMessage.id).where(
-        OutboxMessage.id == claim.id,
-        OutboxMessage.attempts == claim.attempt,
-        OutboxMessage.status == SENDING,
-    )
-    return session.scalar(query) is not None
 
 
 def prune(session: Session, *, before: datetime) -> int:
