@@ -138,11 +138,20 @@ def claim_next(
 ) -> Claim | None:
     """Take the earliest due message (to `recipients`, if given) for sending; None when
     none is."""
-    query = select(OutboxMessage).where(_claimable(now), _recipient_idle(now))
-    if recipients is not None:
-        query = query.where(OutboxMessage.recipient.in_(recipients))
-    query = query.order_by(OutboxMessage.due_at, OutboxMessage.id).limit(1)
-    message = session.scalars(query.with_for_update(skip_locked=True)).first()
+    # Expired leases first, then due rows in order: two simple conditions that walk the
+    # (status, due_at) index and stop at the first fit, instead of scanning every row.
+    message = None
+    for due in (
+        and_(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - LEASE),
+        and_(OutboxMessage.status == PENDING, OutboxMessage.due_at <= now),
+    ):
+        query = select(OutboxMessage).where(due, _recipient_idle(now))
+        if recipients is not None:
+            query = query.where(OutboxMessage.recipient.in_(recipients))
+        query = query.order_by(OutboxMessage.due_at).limit(1)
+        message = session.scalars(query.with_for_update(skip_locked=True)).first()
+        if message is not None:
+            break
     if message is None:
         return None
     # A row still `sending` was left by a dispatcher that died or hung mid-send: it may have
