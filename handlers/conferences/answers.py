@@ -64,6 +64,8 @@ def meant_conference(ctx: Context, ref: ConferenceRef) -> Conference | None:
     """The one conference a sentence means: named, "die nächste", or the one talked about
     when it refers back ("dort", "dafür"); None when it names none."""
     candidates = filter_conferences(all_conferences(ctx.session), ref, ctx.tz)
+    if not candidates:
+        return None
     if ref.explicit or ref.relative:
         return _target(ctx, ref, candidates)
     # "dort", "dafür": the conference talked about, if any ("Sie" may only be polite)

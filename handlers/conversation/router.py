@@ -23,6 +23,7 @@ from handlers.conversation.registry import (
     suggestions,
 )
 from handlers.conversation.understand import MAX_CHARS, understand, world_of
+from handlers.embedding import shared_embedder
 from handlers.replies import FormErrors, Reply
 from handlers.texts import t
 
@@ -85,7 +86,7 @@ def _run_command(ctx: Context, command: Command, argument: str) -> Reply:
 
 
 def _meaning(ctx: Context, text: str) -> Reply:
-    meaning = understand(text, world_of(ctx.session))
+    meaning = understand(text, world_of(ctx.session), embedder=shared_embedder())
     ctx = dataclasses.replace(ctx, language=meaning.language)
     if meaning.intent == "help":
         reply = help_reply(ctx)

@@ -15,7 +15,7 @@ from handlers.conversation.language import detect_language
 from handlers.conversation.meaning import Meaning
 from handlers.conversation.model import FACTS, INTENTS, Matrix, load_models
 from handlers.conversation.social import split_social
-from handlers.embedding import Embedder, shared_embedder
+from handlers.embedding import Embedder
 from handlers.normalize import words
 from handlers.places import find_municipality, find_state, state_names
 from storage.conferences import all_conferences
@@ -64,8 +64,8 @@ def names_in(text: str, world: World) -> Named:
     )
 
 
-def understand(text: str, world: World, *, embedder: Embedder | None = None) -> Meaning:
-    """The meaning of one message; `embedder` defaults to the shared model, if installed."""
+def understand(text: str, world: World, *, embedder: Embedder | None) -> Meaning:
+    """The meaning of one message; without an embedder, by the lexical model alone."""
     text = text[:MAX_CHARS]
     language = detect_language(text)
     social = split_social(text)
@@ -89,10 +89,9 @@ def understand(text: str, world: World, *, embedder: Embedder | None = None) -> 
 def _classify(text: str, named: Named, embedder: Embedder | None) -> tuple[str, float]:
     if _FILTER.search(text):
         return "knowledge", 1.0
-    model = embedder or shared_embedder()
-    vector = features(text, named, model)
+    vector = features(text, named, embedder)
     models, _ = load_models()
-    chosen = models["semantic" if model is not None else "lexical"]
+    chosen = models["semantic" if embedder is not None else "lexical"]
     probabilities = chosen.probabilities(vector[None, :])[0]
     best = int(np.argmax(probabilities))
     cues = vector[-len(FACTS) - len(INTENTS) : -len(FACTS)]

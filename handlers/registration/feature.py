@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from handlers.conferences.answers import meant_conference
 from handlers.context import Context
-from handlers.conversation.features import Action, Command, Feature, FormHandler, no_argument
+from handlers.conversation.features import (
+    Action,
+    Command,
+    CommandRun,
+    Feature,
+    FormHandler,
+    IntentRun,
+    no_argument,
+)
 from handlers.conversation.meaning import Meaning
 from handlers.registration.flow import (
     FORM_ID,
@@ -18,22 +26,21 @@ from handlers.registration.flow import (
 from handlers.registration.municipalities import suggest_municipalities
 from handlers.registration.organizer import ADMIN_WORDS, conference_admin, participant_list
 from handlers.replies import Reply
+from handlers.texts import t
 
 
-def _argument(ctx: Context, meaning: Meaning) -> str:
-    """The conference a sentence names, as a slug, or the words that name it, or nothing."""
-    conference = meant_conference(ctx, meaning.ref)
-    if conference is not None:
-        return conference.slug
-    return " ".join(meaning.ref.words)
+def _for_conference(run: CommandRun) -> IntentRun:
+    """Run a command for the conference the sentence names (none named: the command asks);
+    a named conference that does not exist is said so, not replaced by another."""
 
+    def answer(ctx: Context, meaning: Meaning) -> Reply:
+        conference = meant_conference(ctx, meaning.ref)
+        if conference is None and meaning.ref.explicit:
+            text = t(ctx.language, "not_found", query=meaning.text.strip())
+            return Reply(text + t(ctx.language, "not_found_hint"), language=ctx.language)
+        return run(ctx, conference.slug if conference else "")
 
-def _register(ctx: Context, meaning: Meaning) -> Reply:
-    return start_registration(ctx, _argument(ctx, meaning))
-
-
-def _cancel(ctx: Context, meaning: Meaning) -> Reply:
-    return cancel_registration(ctx, _argument(ctx, meaning))
+    return answer
 
 
 def _admin_shaped(argument: str) -> bool:
@@ -73,8 +80,8 @@ FEATURE = Feature(
     forms=(FormHandler(FORM_ID, submit_registration),),
     suggestions={"municipality": suggest_municipalities},
     intents={
-        "register": _register,
-        "cancel": _cancel,
+        "register": _for_conference(start_registration),
+        "cancel": _for_conference(cancel_registration),
         "my_registrations": lambda ctx, _: my_registrations(ctx),
         "waitlist_position": lambda ctx, _: waitlist_reply(ctx),
     },

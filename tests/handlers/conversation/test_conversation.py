@@ -117,3 +117,9 @@ def test_choices_are_picked_by_number_and_deletion_confirmed_by_yes(services: Se
             ("ja", ["gelöscht"]),
         ],
     )
+
+
+def test_registering_for_a_conference_that_does_not_exist_says_so(services: Services) -> None:
+    answer = ask(services, "Melden Sie mich bitte für die Konferenz im Jahr 2031 an")
+    assert "2031" in answer
+    assert "Name" not in answer
