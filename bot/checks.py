@@ -6,6 +6,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Config
+from bot.matrix.check import describe_matrix
 from storage.db import make_engine, pending_migrations
 
 _DATA_FILES = ("conferences.toml", "model_projects.csv", "solutions.csv")
@@ -24,6 +25,7 @@ def describe(config: Config) -> tuple[list[str], bool]:
         lines.append(f"data: {path} {'found' if found else 'MISSING'}")
         ok &= found or not config.database.import_samples
     lines.append(_slack_mode(config))
+    lines += describe_matrix(config)
     return lines, ok
 
 

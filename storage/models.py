@@ -233,3 +233,27 @@ class ReminderOptOut(Base):
 
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     since: Mapped[UtcTimestamp]
+
+
+class MatrixDevice(Base):
+    """The bot's Matrix device, kept across restarts so that it is never a new, unverified one.
+
+    The crypto keys and the sync token live in mautrix's own tables (see `bot/matrix/store.py`).
+    """
+
+    __tablename__ = "matrix_devices"
+
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(255))
+    access_token: Mapped[str] = mapped_column(String(1000))
+    created_at: Mapped[UtcTimestamp]
+
+
+class Lease(Base):
+    """Who may do a one-at-a-time job (e.g. syncing one Matrix account) until `expires_at`."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(255))
+    expires_at: Mapped[UtcTimestamp]

@@ -1,0 +1,41 @@
+"""matrix devices and leases
+
+Revision ID: 0009
+Revises: 0006
+Create Date: 2026-11-25 18:30:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+import storage.types
+
+revision: str = "0009"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "matrix_devices",
+        sa.Column("user_id", sa.String(length=255), nullable=False),
+        sa.Column("device_id", sa.String(length=255), nullable=False),
+        sa.Column("access_token", sa.String(length=1000), nullable=False),
+        sa.Column("created_at", storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_matrix_devices")),
+    )
+    op.create_table(
+        "leases",
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("holder", sa.String(length=255), nullable=False),
+        sa.Column("expires_at", storage.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_leases")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("leases")
+    op.drop_table("matrix_devices")
