@@ -57,7 +57,9 @@ class MatrixBot:
         self.executor = executor
         self.config = services.config
         self._loop = LoopThread("matrix")
+        self.key_wait_seconds = KEY_WAIT_SECONDS
         self._told_undecryptable: set[str] = set()
+        self._room_locks: dict[str, asyncio.Lock] = {}
         self.client: Client
         self.machine: OlmMachine
         self._store: MatrixStore
@@ -164,7 +166,7 @@ class MatrixBot:
             assert isinstance(evt.content, EncryptedMegolmEventContent)
             # The room key travels separately and may arrive a moment after the message.
             await self.machine.wait_for_session(
-                evt.room_id, evt.content.session_id, timeout=KEY_WAIT_SECONDS
+                evt.room_id, evt.content.session_id, timeout=self.key_wait_seconds
             )
             return await self.machine.decrypt_megolm_event(evt)
 
@@ -178,6 +180,11 @@ class MatrixBot:
     async def _on_message(self, evt: MessageEvent) -> None:
         if self._is_backlog(evt.timestamp):
             return
+        # One message per room at a time, in order: a dialog must see its answers in sequence.
+        async with self._room_locks.setdefault(evt.room_id, asyncio.Lock()):
+            await self._take_up(evt)
+
+    async def _take_up(self, evt: MessageEvent) -> None:
         message = read_message(
             room_id=evt.room_id,
             event_id=evt.event_id,

@@ -7,6 +7,7 @@ import itertools
 import os
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -16,6 +17,7 @@ from bot.config import Config, MatrixSection
 from bot.matrix.bot import MatrixBot
 from bot.services import Services, build_services
 from tests.matrix.client import MatrixUser
+from tests.matrix.encrypted_member import EncryptedMember
 from tests.matrix.synapse import Account, RateLimit, Synapse, synapse_python
 
 # Generous for the conversation tests; rate-limit tests lower it per user with the admin API.
@@ -39,6 +41,18 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
 @pytest.fixture(scope="session")
 def bot_account(synapse: Synapse) -> Account:
     return synapse.register("smartcity")
+
+
+@pytest.fixture(scope="session")
+def bot_recovery_key(
+    synapse: Synapse, bot_account: Account, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """The bot account's recovery key, set up from another of its devices (the operator's)."""
+    operator = EncryptedMember(synapse.url, bot_account, tmp_path_factory.mktemp("operator"))
+    try:
+        return operator.set_up_cross_signing()
+    finally:
+        operator.close()
 
 
 @pytest.fixture
@@ -77,3 +91,11 @@ _members = itertools.count(1)
 def colleague(synapse: Synapse) -> MatrixUser:
     """Someone else in the same rooms."""
     return MatrixUser(synapse.url, synapse.register(f"colleague{next(_members)}"))
+
+
+@pytest.fixture
+def encrypted_member(synapse: Synapse, tmp_path: Path) -> Iterator[EncryptedMember]:
+    account = synapse.register(f"secret{next(_members)}")
+    member = EncryptedMember(synapse.url, account, tmp_path)
+    yield member
+    member.close()
