@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Coroutine
 from concurrent.futures import Executor
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from mautrix.client import Client, InternalEventType, SyncStream
 from mautrix.client.encryption_manager import DecryptionDispatcher
@@ -25,8 +26,10 @@ from mautrix.types import (
     Membership,
     MemberStateEventContent,
     MessageEvent,
+    RoomCreatePreset,
     RoomID,
     StateEvent,
+    UserID,
 )
 
 from bot.matrix.answer import answer
@@ -46,6 +49,7 @@ from storage.matrix_devices import DeviceLogin, find_device, save_device
 log = logging.getLogger(__name__)
 FIRST_SYNC_TIMEOUT = 60
 KEY_WAIT_SECONDS = 5
+Result = TypeVar("Result")
 TIMELINE = SyncStream.JOINED_ROOM | SyncStream.TIMELINE
 
 
@@ -79,6 +83,19 @@ class MatrixBot:
     def stop(self) -> None:
         self._loop.run(self._disconnect())
         self._loop.stop()
+
+    def run(self, coroutine: Coroutine[Any, Any, Result]) -> Result:
+        """Run a coroutine on the bot's loop (from any other thread) and wait for its result."""
+        return self._loop.run(coroutine)
+
+    async def direct_room(self, user_id: UserID) -> RoomID:
+        """The direct chat with a user: a room of just the two of them, else a new one."""
+        for room in await self.client.get_joined_rooms():
+            if await self._members(room) == {self.client.mxid, user_id}:
+                return room
+        return await self.client.create_room(
+            is_direct=True, invitees=[user_id], preset=RoomCreatePreset.TRUSTED_PRIVATE
+        )
 
     def _stored_login(self) -> DeviceLogin | None:
         with self.services.sessions.begin() as session:
@@ -201,10 +218,14 @@ class MatrixBot:
         return timestamp < self._backlog_before_ms
 
     async def _is_direct(self, room_id: RoomID) -> bool:
+        return len(await self._members(room_id)) <= 2
+
+    async def _members(self, room_id: RoomID) -> set[UserID]:
+        """Who is in the room (or invited), from the synced state or, before that, the server."""
         members = await self._store.state.get_members(room_id)
-        if not members:
+        if len(members) < 2:  # just joined: the room's state has not come through sync yet
             members = list(await self.client.get_joined_members(room_id))
-        return len(members) <= 2
+        return set(members)
 
     async def _answer(self, message: MatrixMessage) -> None:
         loop = asyncio.get_running_loop()

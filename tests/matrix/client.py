@@ -22,6 +22,7 @@ class MatrixUser:
         self.account = account
         self.user_id = account.user_id
         self._since = self._sync(timeout_ms=0)["next_batch"]
+        self._unread: dict[str, list[dict[str, Any]]] = {}
 
     def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
@@ -82,14 +83,24 @@ class MatrixUser:
     def next_message_from(self, sender: str, room_id: str, timeout: float = 15) -> dict[str, Any]:
         """The next event `sender` posts in the room (waiting for it with long-polling sync)."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            answer = self._sync(timeout_ms=int(max(deadline - time.monotonic(), 0) * 1000))
-            self._since = answer["next_batch"]
-            room = answer.get("rooms", {}).get("join", {}).get(room_id, {})
-            for event in room.get("timeline", {}).get("events", []):
+        unread = self._unread.setdefault(room_id, [])
+        while True:
+            for index, event in enumerate(unread):
                 if event["sender"] == sender and event["type"] != "m.room.member":
-                    return dict(event)
+                    del unread[: index + 1]
+                    return event
+            unread.clear()
+            if time.monotonic() >= deadline:
+                break
+            self._read_new_events(timeout_ms=int(max(deadline - time.monotonic(), 0) * 1000))
         raise AssertionError(f"no message from {sender} in {room_id} within {timeout} s")
+
+    def _read_new_events(self, *, timeout_ms: int) -> None:
+        answer = self._sync(timeout_ms=timeout_ms)
+        self._since = answer["next_batch"]
+        for room_id, room in answer.get("rooms", {}).get("join", {}).items():
+            events = room.get("timeline", {}).get("events", [])
+            self._unread.setdefault(room_id, []).extend(events)
 
     def _sync(self, *, timeout_ms: int) -> dict[str, Any]:
         query = {"timeout": str(timeout_ms)}

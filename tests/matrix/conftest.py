@@ -99,3 +99,8 @@ def encrypted_member(synapse: Synapse, tmp_path: Path) -> Iterator[EncryptedMemb
     member = EncryptedMember(synapse.url, account, tmp_path)
     yield member
     member.close()
+
+
+@pytest.fixture(scope="session")
+def synapse_admin(synapse: Synapse) -> Account:
+    return synapse.register("admin", admin=True)

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,13 +137,22 @@ class Synapse:
                 self.process.kill()
                 self.process.wait()
 
-    def register(self, localpart: str, password: str = "secret-password") -> Account:
+    def register(
+        self, localpart: str, password: str = "secret-password", *, admin: bool = False
+    ) -> Account:
         """A new user through the shared-secret admin API (as `register_new_matrix_user`)."""
         endpoint = f"{self.url}/_synapse/admin/v1/register"
         nonce = _json_request(endpoint)["nonce"]
-        message = b"\x00".join(part.encode() for part in (nonce, localpart, password, "notadmin"))
+        role = "admin" if admin else "notadmin"
+        message = b"\x00".join(part.encode() for part in (nonce, localpart, password, role))
         mac = hmac.new(SHARED_SECRET.encode(), message, hashlib.sha1).hexdigest()
-        body = {"nonce": nonce, "username": localpart, "password": password, "mac": mac}
+        body = {
+            "nonce": nonce,
+            "username": localpart,
+            "password": password,
+            "mac": mac,
+            "admin": admin,
+        }
         answer = _json_request(endpoint, body)
         return Account(
             user_id=answer["user_id"],
@@ -150,6 +160,21 @@ class Synapse:
             access_token=answer["access_token"],
             device_id=answer["device_id"],
         )
+
+
+def limit_messages(synapse: Synapse, admin: Account, user_id: str, rate: RateLimit | None) -> None:
+    """Set `rc_message` for one user (None: back to the server's setting)."""
+    url = f"{synapse.url}/_synapse/admin/v1/users/{urllib.parse.quote(user_id)}/override_ratelimit"
+    body = None
+    if rate is not None:
+        body = {"messages_per_second": int(rate.per_second), "burst_count": rate.burst_count}
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(body or {}).encode(),
+        method="POST" if rate else "DELETE",
+        headers={"Authorization": f"Bearer {admin.access_token}"},
+    )
+    urllib.request.urlopen(request, timeout=10).close()
 
 
 def _write_signing_key(path: Path) -> None:
