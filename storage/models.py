@@ -103,7 +103,7 @@ class ConversationContext(Base):
 
     __tablename__ = "conversation_contexts"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     conference_slug: Mapped[Slug]
     updated_at: Mapped[UtcTimestamp]
 
@@ -125,7 +125,7 @@ class Registration(Base):
     conference_id: Mapped[int] = mapped_column(
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[str] = mapped_column(String(40), index=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
     status: Mapped[str] = mapped_column(String(20))
     waitlist_seq: Mapped[int | None] = mapped_column(Integer)
     name: Mapped[ShortText]
@@ -145,7 +145,7 @@ class Organizer(Base):
 
     __tablename__ = "organizers"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     added_at: Mapped[UtcTimestamp]
 
 
@@ -193,7 +193,7 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
-    recipient: Mapped[str] = mapped_column(String(40), index=True)
+    recipient: Mapped[str] = mapped_column(String(255), index=True)
     due_at: Mapped[UtcTimestamp]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
@@ -215,7 +215,7 @@ class Announcement(Base):
     __tablename__ = "announcements"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_by: Mapped[str] = mapped_column(String(40))
+    created_by: Mapped[str] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(String(3000))
     audience: Mapped[str] = mapped_column(String(20))
     conference_id: Mapped[int | None] = mapped_column(
@@ -231,7 +231,7 @@ class ReminderOptOut(Base):
 
     __tablename__ = "reminder_opt_outs"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     since: Mapped[UtcTimestamp]
 
 

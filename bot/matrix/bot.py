@@ -36,7 +36,7 @@ from bot.matrix.answer import answer
 from bot.matrix.crypto import cross_sign, enable_encryption
 from bot.matrix.incoming import BotIdentity, MatrixMessage, read_message
 from bot.matrix.login import resolve_login
-from bot.matrix.loop import LoopThread
+from bot.matrix.loop import LoopThread, cancel_the_rest
 from bot.matrix.outgoing import notice_content
 from bot.matrix.store import MatrixStore, open_store
 from bot.matrix.texts import matrix_text
@@ -150,10 +150,10 @@ class MatrixBot:
         self.client.remove_event_handler(InternalEventType.SYNC_SUCCESSFUL, first_sync)
 
     async def _disconnect(self) -> None:
-        task = self.client.syncing_task
         self.client.stop()
-        if task is not None:
-            await asyncio.gather(task, return_exceptions=True)
+        # Handlers still waiting (for a room key, a reply) would keep store connections busy,
+        # and closing a PostgreSQL pool waits for every connection to come back.
+        await cancel_the_rest()
         await self.client.api.session.close()
         await self._store.close()
 

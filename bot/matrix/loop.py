@@ -30,13 +30,14 @@ class LoopThread:
 
     def stop(self) -> None:
         """Cancel what is still running on the loop (e.g. a handler waiting for a key), then end."""
-        self.run(_cancel_the_rest())
+        self.run(cancel_the_rest())
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join()
         self.loop.close()
 
 
-async def _cancel_the_rest() -> None:
+async def cancel_the_rest() -> None:
+    """Cancel every other task on the running loop and wait until they have ended."""
     current = asyncio.current_task()
     pending = [task for task in asyncio.all_tasks() if task is not current]
     for task in pending:

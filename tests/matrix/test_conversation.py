@@ -11,6 +11,7 @@ from handlers.commands import handle_command
 from storage.models import Conference
 from storage.registrations import Details, lock_conference, register
 from tests.matrix.client import MatrixUser
+from tests.matrix.synapse import Synapse
 
 
 def expected_body(services: Services, user_id: str, text: str) -> str:
@@ -40,8 +41,10 @@ def test_a_question_in_a_direct_chat_gets_the_answer_as_a_notice(
 
 
 def test_meine_lists_the_members_registrations(
-    matrix_bot: MatrixBot, matrix_services: Services, member: MatrixUser
+    matrix_bot: MatrixBot, matrix_services: Services, synapse: Synapse
 ) -> None:
+    # Matrix ids are longer than Slack's; 255 characters fit wherever a user id is stored.
+    member = MatrixUser(synapse.url, synapse.register("erika.mustermann.smart-city-team.ulm"))
     with matrix_services.sessions.begin() as session:
         konstanz = session.scalars(select(Conference).where(Conference.city == "Konstanz")).one()
         details = Details(name="Erika Muster", municipality="Ulm", role="Digitallotsin", notes="")

@@ -1,4 +1,4 @@
-"""matrix devices and leases
+"""matrix devices, leases and user ids wide enough for Matrix
 
 Revision ID: 0009
 Revises: 0006
@@ -17,8 +17,19 @@ down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Columns holding a Slack or Matrix user id (or a room id); Matrix ids may be 255 characters.
+USER_ID_COLUMNS = (
+    ("conversation_contexts", "user_id"),
+    ("registrations", "user_id"),
+    ("organizers", "user_id"),
+    ("outbox", "recipient"),
+    ("announcements", "created_by"),
+    ("reminder_opt_outs", "user_id"),
+)
+
 
 def upgrade() -> None:
+    _resize_user_ids(255)
     op.create_table(
         "matrix_devices",
         sa.Column("user_id", sa.String(length=255), nullable=False),
@@ -37,5 +48,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    _resize_user_ids(40)
     op.drop_table("leases")
     op.drop_table("matrix_devices")
+
+
+def _resize_user_ids(length: int) -> None:
+    # SQLite does not enforce VARCHAR lengths; rebuilding its tables would gain nothing.
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table, column in USER_ID_COLUMNS:
+        op.alter_column(table, column, type_=sa.String(length=length))
