@@ -23,6 +23,9 @@ class LoopThread:
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
         self.loop.run_forever()
+        # Tasks created in the loop's last moments get their cancellation too.
+        self.loop.run_until_complete(cancel_the_rest())
+        self.loop.close()
 
     def run(self, coroutine: Coroutine[Any, Any, Result], timeout: float | None = None) -> Result:
         """Run a coroutine on the loop and wait for its result here."""
@@ -33,11 +36,13 @@ class LoopThread:
         self.run(cancel_the_rest())
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join()
-        self.loop.close()
 
 
 async def cancel_the_rest() -> None:
     """Cancel every other task on the running loop and wait until they have ended."""
+    # Let tasks that have not started yet take their first step, so that a cancelled wrapper
+    # does not leave the coroutine it wraps never awaited.
+    await asyncio.sleep(0)
     current = asyncio.current_task()
     pending = [task for task in asyncio.all_tasks() if task is not current]
     for task in pending:
