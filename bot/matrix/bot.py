@@ -36,7 +36,7 @@ from bot.matrix.answer import answer
 from bot.matrix.crypto import cross_sign, enable_encryption
 from bot.matrix.incoming import BotIdentity, MatrixMessage, read_message
 from bot.matrix.login import resolve_login
-from bot.matrix.loop import LoopThread, cancel_the_rest
+from bot.matrix.loop import STOP_TIMEOUT, LoopThread, cancel_the_rest
 from bot.matrix.outgoing import notice_content
 from bot.matrix.store import MatrixStore, open_store
 from bot.matrix.texts import matrix_text
@@ -155,7 +155,10 @@ class MatrixBot:
         # and closing a PostgreSQL pool waits for every connection to come back.
         await cancel_the_rest()
         await self.client.api.session.close()
-        await self._store.close()
+        try:
+            await asyncio.wait_for(self._store.close(), timeout=STOP_TIMEOUT)
+        except TimeoutError:
+            log.warning("the Matrix store did not close within %s s; leaving it", STOP_TIMEOUT)
 
     async def _on_member(self, evt: StateEvent) -> None:
         content = evt.content

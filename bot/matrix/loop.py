@@ -8,6 +8,7 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 Result = TypeVar("Result")
+STOP_TIMEOUT = 5
 
 
 class LoopThread:
@@ -47,4 +48,6 @@ async def cancel_the_rest() -> None:
     pending = [task for task in asyncio.all_tasks() if task is not current]
     for task in pending:
         task.cancel()
-    await asyncio.gather(*pending, return_exceptions=True)
+    if pending:
+        # Bounded: a library task that swallows its cancellation must not block shutdown.
+        await asyncio.wait(pending, timeout=STOP_TIMEOUT)
