@@ -14,6 +14,7 @@ from concurrent.futures import Executor
 from datetime import timedelta
 from typing import Any, TypeVar
 
+from mautrix.api import Method, Path
 from mautrix.client import Client, InternalEventType, SyncStream
 from mautrix.client.encryption_manager import DecryptionDispatcher
 from mautrix.crypto import OlmMachine
@@ -227,7 +228,12 @@ class MatrixBot:
         """Who is in the room (or invited), from the synced state or, before that, the server."""
         members = await self._store.state.get_members(room_id)
         if len(members) < 2:  # just joined: the room's state has not come through sync yet
-            members = list(await self.client.get_joined_members(room_id))
+            # Asked directly, not through the client's storing wrapper: storing the list would
+            # race with the sync writing the same room's members.
+            answer = await self.client.api.request(
+                Method.GET, Path.v3.rooms[room_id].joined_members
+            )
+            members = list(answer.get("joined", {}))
         return set(members)
 
     async def _answer(self, message: MatrixMessage) -> None:
