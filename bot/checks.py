@@ -6,6 +6,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Config
+from bot.matrix.check import describe_matrix
 from handlers.embedding import shared_embedder
 from storage.db import make_engine, pending_migrations
 
@@ -26,6 +27,7 @@ def describe(config: Config) -> tuple[list[str], bool]:
         ok &= found or not config.database.import_samples
     lines.append(_search_mode())
     lines.append(_slack_mode(config))
+    lines += describe_matrix(config)
     return lines, ok
 
 

@@ -24,7 +24,7 @@ from bot.cli_outbox import add_parsers as add_outbox_parsers
 from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
-from bot.services import build_services
+from bot.services import Services, build_services
 from handlers.embedding import shared_embedder
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
@@ -78,11 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="config file (default: config.toml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    parser.set_defaults(command=None, now=None, user="console", http=False)
+    parser.set_defaults(command=None, now=None, user="console", http=False, matrix=False)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="connect to Slack (Socket Mode, or HTTP with --http)")
+    run = sub.add_parser(
+        "run", help="connect to Slack (Socket Mode, or HTTP with --http) and/or Matrix"
+    )
     run.add_argument("--http", action="store_true", help="serve the Events API over HTTP")
+    run.add_argument("--matrix", action="store_true", help="connect to Matrix only")
     run.add_argument("--host", default="0.0.0.0", help="HTTP listen address (default 0.0.0.0)")
     run.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     run.set_defaults(command=cmd_run)
@@ -160,16 +163,36 @@ def _clock(args: argparse.Namespace, config: Config) -> Clock:
 
 
 def start(args: argparse.Namespace, config: Config) -> int:
-    if config.secrets.bot_token and (config.secrets.app_token or args.http):
+    slack = config.secrets.bot_token and (config.secrets.app_token or args.http)
+    if slack or config.matrix_configured:
         return cmd_run(args, config)
     return cmd_console(args, config)
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    """Slack, Matrix, or both side by side: whatever is configured (--matrix: Matrix only)."""
+    services = build_services(config)
+    if args.matrix or (config.matrix_configured and not config.secrets.bot_token):
+        from bot.matrix.runner import run_matrix  # noqa: PLC0415 - Matrix only when used
+
+        return run_matrix(services)
     from bot.slack_runner import run_slack  # noqa: PLC0415 - Slack wiring only when needed
 
+    if not config.matrix_configured:
+        return _run_slack(run_slack, services, args)
+    from bot.matrix.runner import MatrixRunner  # noqa: PLC0415
+
+    matrix = MatrixRunner(services)
+    matrix.start()
+    try:
+        return _run_slack(run_slack, services, args)
+    finally:
+        matrix.stop()
+
+
+def _run_slack(run_slack: Callable[..., int], services: Services, args: argparse.Namespace) -> int:
     return run_slack(
-        build_services(config),
+        services,
         http=args.http,
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),

@@ -57,6 +57,14 @@ class SlackSection:
 
 
 @dataclass(frozen=True)
+class MatrixSection:
+    homeserver: str = ""
+    user_id: str = ""
+    device_name: str = "smartcity-bot"
+    rooms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class OrganizersSection:
     user_ids: tuple[str, ...] = ()
 
@@ -84,6 +92,9 @@ class Secrets:
     bot_token: str | None = None
     app_token: str | None = None
     signing_secret: str | None = None
+    matrix_access_token: str | None = None
+    matrix_password: str | None = None
+    matrix_recovery_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,7 @@ class Config:
     database: DatabaseSection = field(default_factory=DatabaseSection)
     slack: SlackSection = field(default_factory=SlackSection)
     http: HttpSection = field(default_factory=HttpSection)
+    matrix: MatrixSection = field(default_factory=MatrixSection)
     organizers: OrganizersSection = field(default_factory=OrganizersSection)
     registration: RegistrationSection = field(default_factory=RegistrationSection)
     reminders: RemindersSection = field(default_factory=RemindersSection)
@@ -106,12 +118,20 @@ class Config:
     def data_path(self) -> Path:
         return self.base_dir / self.bot.data_dir
 
+    @property
+    def matrix_configured(self) -> bool:
+        """A homeserver, an account and a way to authenticate are all given."""
+        secrets = self.secrets
+        credential = secrets.matrix_access_token or secrets.matrix_password
+        return bool(self.matrix.homeserver and self.matrix.user_id and credential)
+
 
 _SECTIONS = {
     "bot": BotSection,
     "database": DatabaseSection,
     "slack": SlackSection,
     "http": HttpSection,
+    "matrix": MatrixSection,
     "organizers": OrganizersSection,
     "registration": RegistrationSection,
     "reminders": RemindersSection,
@@ -178,13 +198,23 @@ def _apply_environment(config: Config, env: Mapping[str, str]) -> Config:
     slack = config.slack
     if env.get("SLACK_API_URL"):
         slack = dataclasses.replace(slack, api_url=env["SLACK_API_URL"])
+    matrix = dataclasses.replace(
+        config.matrix,
+        homeserver=env.get("MATRIX_HOMESERVER") or config.matrix.homeserver,
+        user_id=env.get("MATRIX_USER_ID") or config.matrix.user_id,
+    )
     secrets = Secrets(
         bot_token=env.get("SLACK_BOT_TOKEN") or None,
         app_token=env.get("SLACK_APP_TOKEN") or None,
         signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+        matrix_access_token=env.get("MATRIX_ACCESS_TOKEN") or None,
+        matrix_password=env.get("MATRIX_PASSWORD") or None,
+        matrix_recovery_key=env.get("MATRIX_RECOVERY_KEY") or None,
     )
     database = dataclasses.replace(database, url=_absolute_sqlite(database.url, config.base_dir))
-    return dataclasses.replace(config, database=database, slack=slack, secrets=secrets)
+    return dataclasses.replace(
+        config, database=database, slack=slack, matrix=matrix, secrets=secrets
+    )
 
 
 def _absolute_sqlite(url: str, base_dir: Path) -> str:
@@ -216,6 +246,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("slack.api_url must be an http(s) URL")
     if config.bot.public_url and not config.bot.public_url.startswith(("http://", "https://")):
         raise ConfigError("bot.public_url must be empty or an http(s) URL")
+    _validate_matrix(config.matrix)
     _validate_reminders(config.reminders)
     _at_least_one("database", config.database)
     _at_least_one("http", config.http)
@@ -226,6 +257,21 @@ def _at_least_one(name: str, section: object) -> None:
     for key, value in dataclasses.asdict(section).items():  # type: ignore[call-overload]
         if isinstance(value, int) and not isinstance(value, bool) and value < 1:
             raise ConfigError(f"{name}.{key} must be at least 1")
+
+
+_MATRIX_USER = re.compile(r"^@[^:\s]+:[^\s]+$")
+
+
+def _validate_matrix(matrix: MatrixSection) -> None:
+    if matrix.homeserver and not matrix.homeserver.startswith(("http://", "https://")):
+        raise ConfigError("matrix.homeserver (MATRIX_HOMESERVER) must be an http(s) URL")
+    if matrix.user_id and not _MATRIX_USER.match(matrix.user_id):
+        raise ConfigError(
+            f"matrix.user_id (MATRIX_USER_ID) {matrix.user_id!r} is not like @bot:example.org"
+        )
+    for room in matrix.rooms:
+        if not room.startswith("!"):
+            raise ConfigError(f"matrix.rooms: {room!r} is not a room id like !abc:example.org")
 
 
 _OFFSET = re.compile(r"^([1-9][0-9]*)([dhm])$")

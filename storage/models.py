@@ -109,7 +109,7 @@ class ConversationContext(Base):
 
     __tablename__ = "conversation_contexts"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     conference_slug: Mapped[Slug]
     updated_at: Mapped[UtcTimestamp]
 
@@ -142,7 +142,7 @@ class Registration(Base):
     conference_id: Mapped[int] = mapped_column(
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[str] = mapped_column(String(40), index=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
     status: Mapped[str] = mapped_column(String(20))
     waitlist_seq: Mapped[int | None] = mapped_column(Integer)
     name: Mapped[ShortText]
@@ -162,7 +162,7 @@ class Organizer(Base):
 
     __tablename__ = "organizers"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     added_at: Mapped[UtcTimestamp]
 
 
@@ -214,7 +214,7 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
-    recipient: Mapped[str] = mapped_column(String(40), index=True)
+    recipient: Mapped[str] = mapped_column(String(255), index=True)
     due_at: Mapped[UtcTimestamp]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
@@ -236,7 +236,7 @@ class Announcement(Base):
     __tablename__ = "announcements"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_by: Mapped[str] = mapped_column(String(40))
+    created_by: Mapped[str] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(String(3000))
     audience: Mapped[str] = mapped_column(String(20))
     conference_id: Mapped[int | None] = mapped_column(
@@ -270,7 +270,7 @@ class FeedToken(Base):
 
     __tablename__ = "feed_tokens"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[UtcTimestamp]
 
@@ -280,5 +280,29 @@ class ReminderOptOut(Base):
 
     __tablename__ = "reminder_opt_outs"
 
-    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     since: Mapped[UtcTimestamp]
+
+
+class MatrixDevice(Base):
+    """The bot's Matrix device, kept across restarts so that it is never a new, unverified one.
+
+    The crypto keys and the sync token live in mautrix's own tables (see `bot/matrix/store.py`).
+    """
+
+    __tablename__ = "matrix_devices"
+
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(255))
+    access_token: Mapped[str] = mapped_column(String(1000))
+    created_at: Mapped[UtcTimestamp]
+
+
+class Lease(Base):
+    """Who may do a one-at-a-time job (e.g. syncing one Matrix account) until `expires_at`."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(255))
+    expires_at: Mapped[UtcTimestamp]

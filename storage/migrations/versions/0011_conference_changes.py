@@ -50,7 +50,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "feed_tokens",
-        sa.Column("user_id", sa.String(length=40), nullable=False),
+        sa.Column("user_id", sa.String(length=255), nullable=False),
         sa.Column("token", sa.String(length=64), nullable=False),
         sa.Column("created_at", storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_feed_tokens")),

@@ -1,0 +1,83 @@
+"""A member talks to the bot on Matrix, as in Element: a DM, a command, a mention in a room."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.matrix.bot import MatrixBot
+from bot.render_matrix import render_matrix
+from bot.services import Services
+from handlers.conversation.incoming import Message
+from handlers.conversation.router import answer_message
+from storage.models import Conference
+from storage.registrations import Details, lock_conference, register
+from tests.matrix.client import MatrixUser
+from tests.matrix.synapse import Synapse
+
+
+def expected_body(services: Services, user_id: str, text: str) -> str:
+    """What the handlers answer, rendered for Matrix (computed without changing anything)."""
+    with services.preview(user_id) as ctx:
+        return render_matrix(answer_message(ctx, Message(text))).body
+
+
+def test_a_question_in_a_direct_chat_gets_the_answer_as_a_notice(
+    matrix_bot: MatrixBot, matrix_services: Services, member: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+    question = "Wann ist die nächste Konferenz?"
+    expected = expected_body(matrix_services, member.user_id, question)
+
+    member.say(room, question)
+
+    answer = member.next_message_from(bot, room)["content"]
+    assert answer["msgtype"] == "m.notice"
+    assert answer["body"] == expected
+    assert answer["body"].startswith("Die nächste Konferenz ist am Mittwoch, 24. September 2025")
+    assert answer["formatted_body"].startswith(
+        "<p>Die nächste Konferenz ist am Mittwoch, 24. September 2025"
+    )
+    assert "m.relates_to" not in answer
+
+
+def test_meine_lists_the_members_registrations(
+    matrix_bot: MatrixBot, matrix_services: Services, synapse: Synapse
+) -> None:
+    # Matrix ids are longer than Slack's; 255 characters fit wherever a user id is stored.
+    member = MatrixUser(synapse.url, synapse.register("erika.mustermann.smart-city-team.ulm"))
+    with matrix_services.sessions.begin() as session:
+        konstanz = session.scalars(select(Conference).where(Conference.city == "Konstanz")).one()
+        details = Details(name="Erika Muster", municipality="Ulm", role="Digitallotsin", notes="")
+        register(
+            session,
+            lock_conference(session, konstanz.id),
+            member.user_id,
+            details,
+            now=matrix_services.clock(),
+        )
+    room = member.open_direct_chat(matrix_bot.client.mxid)
+
+    member.say(room, "meine")
+
+    answer = member.next_message_from(matrix_bot.client.mxid, room)["content"]
+    assert answer["body"] == expected_body(matrix_services, member.user_id, "meine")
+    assert "Konstanz" in answer["body"]
+
+
+def test_in_a_room_the_bot_answers_a_mention_as_a_reply_and_nothing_else(
+    matrix_bot: MatrixBot, matrix_services: Services, member: MatrixUser, colleague: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_room_with("Smart City Ulm", bot=bot, others=[colleague])
+    member.say(room, "Hallo zusammen, wer fährt nach Konstanz?")
+
+    question = member.say(
+        room, "smartcity: Wann ist die nächste Konferenz?", **{"m.mentions": {"user_ids": [bot]}}
+    )
+
+    answer = member.next_message_from(bot, room)["content"]
+    assert answer["m.relates_to"] == {"m.in_reply_to": {"event_id": question}}
+    assert answer["body"] == expected_body(
+        matrix_services, member.user_id, "Wann ist die nächste Konferenz?"
+    )

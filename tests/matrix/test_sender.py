@@ -1,0 +1,49 @@
+"""Outbox messages to Matrix: rate limits waited out, each outbox key posted once."""
+
+from __future__ import annotations
+
+from bot.matrix.bot import MatrixBot
+from bot.matrix.sender import MatrixSender
+from handlers.replies import Reply
+from tests.matrix.client import MatrixUser
+from tests.matrix.synapse import Account, RateLimit, Synapse, limit_messages
+
+
+def test_a_rate_limited_burst_arrives_whole_and_a_resent_key_posts_nothing_new(
+    matrix_bot: MatrixBot, member: MatrixUser, synapse: Synapse, synapse_admin: Account
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+    sender = MatrixSender(matrix_bot)
+    limit_messages(synapse, synapse_admin, bot, RateLimit(per_second=2, burst_count=2))
+    try:
+        for n in range(1, 7):
+            sender.send(room, Reply(f"Erinnerung {n}"), key=f"reminder:ulm:{n}")
+        sender.send(room, Reply("Erinnerung 1"), key="reminder:ulm:1")  # sent again after a crash
+    finally:
+        limit_messages(synapse, synapse_admin, bot, None)
+
+    assert sender.rate_limited > 0
+    received = [member.next_message_from(bot, room)["content"]["body"] for _ in range(6)]
+    assert received == [f"Erinnerung {n}" for n in range(1, 7)]
+    member.say(room, "meine")
+    assert member.next_message_from(bot, room)["content"]["body"].startswith("Sie sind")
+
+
+def test_a_message_to_a_user_goes_to_their_direct_chat_with_the_bot(
+    matrix_bot: MatrixBot, member: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+
+    MatrixSender(matrix_bot).send(
+        member.user_id, Reply("Sie haben einen Platz bekommen."), key="promotion:ulm:1"
+    )
+
+    answer = member.next_message_from(bot, room)["content"]
+    assert answer == {
+        "msgtype": "m.notice",
+        "body": "Sie haben einen Platz bekommen.",
+        "format": "org.matrix.custom.html",
+        "formatted_body": "<p>Sie haben einen Platz bekommen.</p>",
+    }
