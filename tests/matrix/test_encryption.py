@@ -20,7 +20,9 @@ def test_an_encrypted_question_gets_an_encrypted_answer(
     answer = encrypted_member.next_message_from(bot, room)
     assert answer.encrypted
     assert answer.content["msgtype"] == "m.notice"
-    assert answer.content["body"].startswith("Ich bin der Smart-Cities-Bot")
+    assert answer.content["body"].startswith(
+        "Ich bin der Bot des Netzwerks Modellprojekte Smart Cities"
+    )
 
 
 def test_after_a_restart_the_same_device_reads_what_was_sent_while_it_was_down(

@@ -33,7 +33,7 @@ def test_the_second_replica_waits_then_takes_over_with_the_same_device(
 
     assert second.syncing.wait(60)
     answer = member.next_message_from(bot, room)["content"]["body"]
-    assert answer.startswith("Ich bin der Smart-Cities-Bot")
+    assert answer.startswith("Ich bin der Bot des Netzwerks Modellprojekte Smart Cities")
     with matrix_services.sessions() as session:
         assert find_device(session, bot) == device
     second.stop()

@@ -54,8 +54,8 @@ def downgrade() -> None:
 
 
 def _resize_user_ids(length: int) -> None:
-    # SQLite does not enforce VARCHAR lengths; rebuilding its tables would gain nothing.
-    if op.get_bind().dialect.name != "postgresql":
-        return
+    # SQLite does not enforce VARCHAR lengths, but its schema should still say what the models
+    # say; batch mode rebuilds its tables (on PostgreSQL it is a plain ALTER).
     for table, column in USER_ID_COLUMNS:
-        op.alter_column(table, column, type_=sa.String(length=length))
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column(column, type_=sa.String(length=length))
