@@ -78,11 +78,12 @@ def _command(ctx: Context, text: str) -> Reply | None:
 
 
 def _run_command(ctx: Context, command: Command, argument: str) -> Reply:
-    if command.organizer_only:
-        denied = refusal(ctx, command.name)
-        if denied:
-            return denied
-    return command.run(ctx, argument)
+    return _denied(ctx, command.organizer_only, command.name) or command.run(ctx, argument)
+
+
+def _denied(ctx: Context, organizer_only: bool, what: str) -> Reply | None:
+    """The polite refusal where only organizers may, and the user is none."""
+    return refusal(ctx, what) if organizer_only else None
 
 
 def _meaning(ctx: Context, text: str) -> Reply:
@@ -104,11 +105,8 @@ def click(ctx: Context, pressed: Click) -> Reply:
     action = actions().get(pressed.action)
     if action is None:
         return Reply(t(ctx.language, "error"), language=ctx.language)
-    if action.organizer_only:
-        denied = refusal(ctx, action.name)
-        if denied:
-            return denied
-    reply = action.run(ctx, pressed.value)
+    denied = _denied(ctx, action.organizer_only, action.name)
+    reply = denied or action.run(ctx, pressed.value)
     return dialog.after_reply(ctx, reply, can_open_forms=pressed.can_open_forms)
 
 
@@ -117,11 +115,8 @@ def submit(ctx: Context, submission: Submission) -> Reply | FormErrors:
     handler = forms().get(submission.form_id)
     if handler is None:
         return Reply(t(ctx.language, "error"), language=ctx.language)
-    if handler.organizer_only:
-        denied = refusal(ctx, submission.form_id)
-        if denied:
-            return denied
-    return handler.submit(ctx, submission.context, submission.values)
+    denied = _denied(ctx, handler.organizer_only, submission.form_id)
+    return denied or handler.submit(ctx, submission.context, submission.values)
 
 
 def suggest(ctx: Context, query: Suggest) -> list[str]:
