@@ -50,6 +50,8 @@ CONVERSATION_TEXTS: dict[str, dict[str, str]] = {
         "form.yes_no_only": "Bitte antworten Sie mit „ja“ oder „nein“.",
         "form.bad_choice": "Das ist keine der Möglichkeiten – bitte die Nummer oder den Namen.",
         "form.cancelled": "Abgebrochen – ich habe nichts gespeichert.",
+        "form.nothing_open": "Gerade ist nichts offen, das ich abbrechen könnte. Womit kann ich "
+        "helfen?",
         "form.declined": "In Ordnung – ohne Ihre Einwilligung speichere ich nichts. Sie können "
         "jederzeit neu beginnen.",
         "seats.free": "{Name} hat noch {free} von {capacity} Plätzen frei.",
@@ -117,6 +119,7 @@ CONVERSATION_TEXTS: dict[str, dict[str, str]] = {
         "form.yes_no_only": "Please answer “yes” or “no”.",
         "form.bad_choice": "That is not one of the options – please the number or the name.",
         "form.cancelled": "Cancelled – nothing was stored.",
+        "form.nothing_open": "There is nothing open to cancel right now. How can I help?",
         "form.declined": "All right – without your consent I store nothing. You can start again "
         "at any time.",
         "seats.free": "{Name} has {free} of {capacity} seats left.",

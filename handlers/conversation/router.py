@@ -11,6 +11,7 @@ import dataclasses
 from handlers.context import Context
 from handlers.conversation import dialog
 from handlers.conversation.features import Command
+from handlers.conversation.form_dialog import is_cancel
 from handlers.conversation.help import help_reply
 from handlers.conversation.incoming import Click, Incoming, Message, Submission, Suggest
 from handlers.conversation.language import detect_language
@@ -51,10 +52,23 @@ def answer_message(ctx: Context, message: Message) -> Reply:
     pending = dialog.continue_dialog(ctx, text, click=click, submit=submit)
     if pending is not None:
         return pending
-    reply = _command(ctx, text[:MAX_CHARS]) or _meaning(ctx, text[:MAX_CHARS])
+    reply = (
+        _command(ctx, text[:MAX_CHARS])
+        or _nothing_open(ctx, text)
+        or _meaning(ctx, text[:MAX_CHARS])
+    )
     if len(text) > MAX_CHARS:
         reply = dataclasses.replace(reply, notes=(*reply.notes, t(ctx.language, "error.long")))
     return dialog.after_reply(ctx, reply, can_open_forms=message.can_open_forms)
+
+
+def _nothing_open(ctx: Context, text: str) -> Reply | None:
+    """ "abbrechen" when no form or choice is open."""
+    return (
+        Reply(t(ctx.language, "form.nothing_open"), language=ctx.language)
+        if is_cancel(text)
+        else None
+    )
 
 
 def _without_prefix(ctx: Context, text: str) -> str:

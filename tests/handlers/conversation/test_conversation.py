@@ -39,6 +39,7 @@ def test_a_form_can_be_left_and_consent_refused(services: Services) -> None:
             ("-", ["ja/nein"]),
             ("nein", ["ohne Ihre Einwilligung speichere ich nichts"]),
             ("meine", ["für keine Konferenz angemeldet"]),
+            ("abbrechen", ["Gerade ist nichts offen, das ich abbrechen könnte."]),
         ],
     )
 
