@@ -55,19 +55,20 @@ CONVERSATION_TEXTS: dict[str, dict[str, str]] = {
         "form.declined": "In Ordnung – ohne Ihre Einwilligung speichere ich nichts. Sie können "
         "jederzeit neu beginnen.",
         "seats.free": "{Name} hat noch {free} von {capacity} Plätzen frei.",
-        "seats.full": "{Name} ist ausgebucht; auf der Warteliste stehen {waiting}. Wer sich "
-        "anmeldet, kommt auf die Warteliste und rückt automatisch nach.",
-        "seats.unlimited": "Für {name_gen} ist keine Platzzahl begrenzt.",
+        "seats.full": "{Name} ist ausgebucht (Warteliste: {waiting}). Wer sich jetzt anmeldet, "
+        "kommt auf die Warteliste und rückt automatisch nach.",
+        "seats.unlimited": "Bei {name_dat} ist die Zahl der Plätze nicht begrenzt.",
         "seats.past": "{Name} ist schon vorbei.",
         "deadline.until": "Anmelden können Sie sich {name_zu} bis {day}.",
         "deadline.passed": "Der Anmeldeschluss {name_gen} war am {day}.",
-        "deadline.none": "Für {name_gen} ist kein Anmeldeschluss angegeben; die Anmeldung ist "
+        "deadline.none": "Bei {name_dat} ist kein Anmeldeschluss angegeben; die Anmeldung ist "
         "offen.",
         "list.month": "Konferenzen im {month}:",
         "list.none_month": "Im {month} ist keine Konferenz eingetragen.",
         "wait.none": "Sie stehen auf keiner Warteliste.",
-        "wait.position": "{Name}: Sie stehen auf Platz {position} der Warteliste.",
-        "wait.confirmed": "{Name}: Ihr Platz ist bestätigt – Sie stehen nicht auf der Warteliste.",
+        "wait.position": "Bei {name_dat} stehen Sie auf Platz {position} der Warteliste.",
+        "wait.confirmed": "Bei {name_dat} ist Ihr Platz bestätigt – Sie stehen nicht auf der "
+        "Warteliste.",
         "dir.member": "Ja, {name} ({state}) ist eines der Modellprojekte Smart Cities.",
         "dir.not_member": "{name} habe ich nicht unter den Modellprojekten Smart Cities gefunden. "
         "Fragen Sie z. B. „Welche Modellprojekte gibt es in Bayern?“",
@@ -123,8 +124,8 @@ CONVERSATION_TEXTS: dict[str, dict[str, str]] = {
         "form.declined": "All right – without your consent I store nothing. You can start again "
         "at any time.",
         "seats.free": "{Name} has {free} of {capacity} seats left.",
-        "seats.full": "{Name} is fully booked; {waiting} are on the waiting list. Whoever "
-        "registers now joins the waiting list and moves up automatically.",
+        "seats.full": "{Name} is fully booked (waiting list: {waiting}). Whoever registers now "
+        "joins the waiting list and moves up automatically.",
         "seats.unlimited": "{Name} has no limit on seats.",
         "seats.past": "{Name} is already over.",
         "deadline.until": "You can register for {name} until {day}.",
@@ -133,8 +134,8 @@ CONVERSATION_TEXTS: dict[str, dict[str, str]] = {
         "list.month": "Conferences in {month}:",
         "list.none_month": "No conference is scheduled in {month}.",
         "wait.none": "You are not on any waiting list.",
-        "wait.position": "{Name}: you are number {position} on the waiting list.",
-        "wait.confirmed": "{Name}: your seat is confirmed – you are not on the waiting list.",
+        "wait.position": "For {name} you are number {position} on the waiting list.",
+        "wait.confirmed": "For {name} your seat is confirmed – you are not on the waiting list.",
         "dir.member": "Yes, {name} ({state}) is one of the Modellprojekte Smart Cities.",
         "dir.not_member": "I did not find {name} among the Modellprojekte Smart Cities. Try "
         "“Which model projects are in Bavaria?”",

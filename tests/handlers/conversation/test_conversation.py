@@ -4,9 +4,15 @@ what members write, and what they must get back. The clock stands at 2025-09-01.
 from __future__ import annotations
 
 from bot.services import Services
+from handlers.conversation.incoming import Submission
+from handlers.conversation.router import submit
+from storage.conferences import get_conference
 from tests.chat import ask, verify_dialog
+from tests.handlers.registration.test_flow import FORM
 
 NEXT = "23. Regionalkonferenz"  # Konstanz, 24 September 2025
+SEATS_FULL = "Die 24. Regionalkonferenz ist ausgebucht (Warteliste: 1)."
+DEADLINE = "Bei der 24. Regionalkonferenz ist kein Anmeldeschluss angegeben"
 
 
 def test_cancelling_in_plain_words_cancels(services: Services) -> None:
@@ -124,3 +130,21 @@ def test_registering_for_a_conference_that_does_not_exist_says_so(services: Serv
     answer = ask(services, "Melden Sie mich bitte für die Konferenz im Jahr 2031 an")
     assert "2031" in answer
     assert "Name" not in answer
+
+
+def test_seats_deadline_and_waitlist_place_in_plain_words(services: Services) -> None:
+    with services.context("UORG") as ctx:
+        conference = get_conference(ctx.session, "rk24-2025-zwoenitz")
+        assert conference is not None
+        conference.capacity = 1
+    for user in ("U1", "U2"):
+        form = Submission("registration", "rk24-2025-zwoenitz", {**FORM, "name": user})
+        services.reply(user, lambda ctx, form=form: submit(ctx, form))
+    assert ask(services, "Gibt es für Zwönitz noch freie Plätze?").startswith(SEATS_FULL)
+    assert ask(services, "Welcher Platz auf der Warteliste bin ich?", user="U2").startswith(
+        "Bei der 24. Regionalkonferenz stehen Sie auf Platz 1 der Warteliste."
+    )
+    assert ask(services, "Bis wann kann ich mich für Zwönitz anmelden?").startswith(DEADLINE)
+    assert ask(services, "Gibt es für Konstanz noch Plätze?").startswith(
+        "Bei der 23. Regionalkonferenz ist die Zahl der Plätze nicht begrenzt."
+    )
