@@ -3,6 +3,7 @@ next message can pick a numbered choice, confirm with "ja", or fill in the next 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -63,7 +64,9 @@ def _start_form(ctx: Context, reply: Reply, form: Form) -> Reply:
     lead = [reply.text] if reply.text and reply.text != form.intro else []
     lines = [*lead, form.intro, t(ctx.language, "form.start", title=form.title), ""]
     lines.append(prompt(form.fields[0], ctx.language))
-    return Reply("\n".join(lines), cards=reply.cards, notes=reply.notes, language=ctx.language)
+    # While a form is asked, a typed number answers its field; no buttons may compete.
+    cards = tuple(dataclasses.replace(card, buttons=()) for card in reply.cards)
+    return Reply("\n".join(lines), cards=cards, notes=reply.notes, language=ctx.language)
 
 
 def _save_form(ctx: Context, state: dict[str, Any], queue: list[int]) -> None:

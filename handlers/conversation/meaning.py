@@ -19,4 +19,3 @@ class Meaning:
     municipality: str | None = None
     state: str | None = None
     social: str | None = None
-    confidence: float = 1.0

@@ -35,13 +35,19 @@ def all_commands() -> tuple[Command, ...]:
     return tuple(command for feature in FEATURES for command in feature.commands)
 
 
-@cache
 def command_named(word: str) -> Command | None:
     """The command with this German name or English alias (case and umlauts folded)."""
-    for command in all_commands():
-        if fold(word) in (command.name, command.alias, fold(command.name)):
-            return command
-    return None
+    return _commands_by_name().get(fold(word))
+
+
+@cache
+def _commands_by_name() -> dict[str, Command]:
+    # Built once; not a cache keyed by what members type, which would grow for years.
+    return {
+        name: command
+        for command in all_commands()
+        for name in (command.name, command.alias, fold(command.name))
+    }
 
 
 @cache

@@ -73,7 +73,7 @@ def understand(text: str, world: World, *, embedder: Embedder | None) -> Meaning
     if social.alone:
         return Meaning(text=rest, intent=social.alone, language=language)
     named = names_in(rest, world)
-    intent, confidence = _classify(rest, named, embedder)
+    intent = _classify(rest, named, embedder)
     return Meaning(
         text=rest,
         intent=intent,
@@ -82,13 +82,12 @@ def understand(text: str, world: World, *, embedder: Embedder | None) -> Meaning
         municipality=named.municipality,
         state=named.state,
         social=social.kind,
-        confidence=confidence,
     )
 
 
-def _classify(text: str, named: Named, embedder: Embedder | None) -> tuple[str, float]:
+def _classify(text: str, named: Named, embedder: Embedder | None) -> str:
     if _FILTER.search(text):
-        return "knowledge", 1.0
+        return "knowledge"
     vector = features(text, named, embedder)
     models, _ = load_models()
     chosen = models["semantic" if embedder is not None else "lexical"]
@@ -98,7 +97,7 @@ def _classify(text: str, named: Named, embedder: Embedder | None) -> tuple[str, 
     if INTENTS[best] == "none" and cues[_KNOWLEDGE] >= 1.0:
         # "Gibt es eine Lösung für …?" asks the knowledge base even about an unknown thing.
         best = _KNOWLEDGE
-    return INTENTS[best], float(probabilities[best])
+    return INTENTS[best]
 
 
 def features(text: str, named: Named, embedder: Embedder | None) -> Matrix:
