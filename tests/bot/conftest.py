@@ -33,3 +33,17 @@ def slack(slack_services: Services, fake_slack: FakeSlack) -> Iterator[SlackHarn
     app = create_app(slack_services, listener_executor=executor)
     yield SlackHarness(app, fake_slack, executor)
     executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def slack_with_channel(
+    engine: Engine, slack_config: Config, clock: FixedClock, fake_slack: FakeSlack
+) -> Iterator[SlackHarness]:
+    """The Slack app of a workspace whose organizers have a channel (CORG) for questions."""
+    config = dataclasses.replace(
+        slack_config, slack=dataclasses.replace(slack_config.slack, organizer_channel="CORG")
+    )
+    executor = ThreadPoolExecutor(max_workers=4)
+    app = create_app(build_services(config, clock=clock), listener_executor=executor)
+    yield SlackHarness(app, fake_slack, executor)
+    executor.shutdown(wait=True)

@@ -3,35 +3,12 @@ question on to the organizers' channel."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-from sqlalchemy import Engine
-
-from bot.clock import FixedClock
-from bot.config import Config
-from bot.services import Services, build_services
-from bot.slack_app import create_app
+from bot.services import Services
 from storage.organizers import add_organizer
 from tests.bot.slack_harness import SlackHarness
-from tests.fake_slack import FakeSlack
 from tests.slack_requests import block_actions, slash_command, view_submission
-
-
-@pytest.fixture
-def slack_with_channel(
-    engine: Engine, slack_config: Config, clock: FixedClock, fake_slack: FakeSlack
-) -> Iterator[SlackHarness]:
-    config = dataclasses.replace(
-        slack_config, slack=dataclasses.replace(slack_config.slack, organizer_channel="CORG")
-    )
-    executor = ThreadPoolExecutor(max_workers=4)
-    app = create_app(build_services(config, clock=clock), listener_executor=executor)
-    yield SlackHarness(app, fake_slack, executor)
-    executor.shutdown(wait=True)
 
 
 def test_search_command_answers_with_solution_cards(slack: SlackHarness) -> None:
