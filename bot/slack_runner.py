@@ -35,6 +35,7 @@ def run_slack(services: Services, *, http: bool, host: str | None, port: int | N
         )
     else:
         log.warning("connecting to Slack in Socket Mode")
-        SocketModeHandler(app, secrets.app_token).start()
+        # Bolt's Socket Mode handler has no annotation on start(); it blocks until stopped.
+        SocketModeHandler(app, secrets.app_token).start()  # type: ignore[no-untyped-call]
     scheduler.shutdown(wait=False)
     return 0

@@ -149,7 +149,7 @@ class _Entry:
         )
 
     def _positive(self, key: str) -> int | None:
-        value = self.get(key, int)
+        value: int | None = self.get(key, int)
         if value is not None and value < 1:
             self.fail(key, "must be a positive whole number")
         return value

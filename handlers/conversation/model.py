@@ -47,7 +47,7 @@ class IntentModel:
         logits = ((features - self.mean) / self.scale) @ self.weights + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
-        return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float32)
 
 
 def fit(
