@@ -35,6 +35,7 @@ from mautrix.types import (
 
 from bot.matrix.answer import answer
 from bot.matrix.crypto import cross_sign, enable_encryption
+from bot.matrix.files import file_contents
 from bot.matrix.incoming import BotIdentity, MatrixMessage, read_message
 from bot.matrix.login import resolve_login
 from bot.matrix.loop import STOP_TIMEOUT, LoopThread, cancel_the_rest
@@ -239,8 +240,12 @@ class MatrixBot:
     async def _answer(self, message: MatrixMessage) -> None:
         loop = asyncio.get_running_loop()
         reply = await loop.run_in_executor(self.executor, self._reply_once, message)
-        if reply is not None:
-            await self._send(RoomID(message.room_id), render_matrix(reply), answering=message)
+        if reply is None:
+            return
+        room = RoomID(message.room_id)
+        await self._send(room, render_matrix(reply), answering=message)
+        for content in await file_contents(self.client, room, reply.attachments):
+            await self.client.send_message_event(room, EventType.ROOM_MESSAGE, content)
 
     def _reply_once(self, message: MatrixMessage) -> Reply | None:
         """The reply, unless another replica or an earlier run already answered this event."""

@@ -17,6 +17,7 @@ from mautrix.types import EventType, RoomID, UserID
 
 from bot.dispatcher import SendError
 from bot.matrix.bot import MatrixBot
+from bot.matrix.files import file_contents
 from bot.matrix.outgoing import notice_content
 from bot.render_matrix import render_matrix
 from handlers.replies import Reply
@@ -46,8 +47,16 @@ class MatrixSender:
         return self.bot.run(self._send(recipient, reply, key))
 
     async def _send(self, recipient: str, reply: Reply, key: str) -> str:
+        """The notice, then each file; every event has a transaction id of its own, derived
+        from the key, so that a repeat after a crash posts none of them twice."""
         room = await self._room_of(recipient)
-        content: Any = notice_content(render_matrix(reply))
+        event_id = await self._put_message(room, notice_content(render_matrix(reply)), key)
+        files = await file_contents(self.bot.client, room, reply.attachments)
+        for number, content in enumerate(files, start=1):
+            await self._put_message(room, content, f"{key}#file{number}")
+        return event_id
+
+    async def _put_message(self, room: RoomID, content: Any, key: str) -> str:
         event_type = EventType.ROOM_MESSAGE
         client = self.bot.client
         assert client.state_store is not None

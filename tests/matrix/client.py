@@ -38,6 +38,16 @@ class MatrixUser:
         with urllib.request.urlopen(request, timeout=40) as response:
             return json.load(response)
 
+    def download(self, mxc: str) -> bytes:
+        """A file the bot uploaded, fetched as a client does (authenticated media)."""
+        server_and_id = mxc.removeprefix("mxc://")
+        request = urllib.request.Request(
+            f"{self.homeserver}/_matrix/client/v1/media/download/{server_and_id}",
+            headers={"Authorization": f"Bearer {self.account.access_token}"},
+        )
+        with urllib.request.urlopen(request, timeout=40) as response:
+            return bytes(response.read())
+
     def open_direct_chat(self, bot_id: str) -> str:
         """A new DM with the bot, once the bot has joined it."""
         room = self.request(

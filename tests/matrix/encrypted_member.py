@@ -11,7 +11,9 @@ from typing import Any
 
 from mautrix.client import Client
 from mautrix.crypto import OlmMachine
+from mautrix.crypto.attachments import decrypt_attachment
 from mautrix.types import (
+    ContentURI,
     EventType,
     Membership,
     MessageEvent,
@@ -115,6 +117,13 @@ class EncryptedMember:
             self.client.send_message_event(
                 room, EventType.ROOM_ENCRYPTED, content, disable_encryption=True
             )
+        )
+
+    def download_decrypted(self, file: dict[str, Any]) -> bytes:
+        """An encrypted file (the `file` of an `m.file` event), downloaded and decrypted."""
+        ciphertext = self._loop.run(self.client.download_media(ContentURI(file["url"])))
+        return decrypt_attachment(
+            ciphertext, file["key"]["k"], file["hashes"]["sha256"], file["iv"]
         )
 
     def forget_outbound_session(self, room: RoomID) -> None:

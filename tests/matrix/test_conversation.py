@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from bot.matrix.bot import MatrixBot
@@ -81,3 +83,28 @@ def test_in_a_room_the_bot_answers_a_mention_as_a_reply_and_nothing_else(
     assert answer["body"] == expected_body(
         matrix_services, member.user_id, "Wann ist die nächste Konferenz?"
     )
+
+
+def test_my_data_arrives_as_a_file_in_the_direct_chat(
+    matrix_bot: MatrixBot, matrix_services: Services, member: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+    member.say(room, "Erinnerungen aus")  # something stored about the member
+    member.next_message_from(bot, room)
+
+    member.say(room, "meine-daten")
+
+    notice = member.next_message_from(bot, room)["content"]
+    file = member.next_message_from(bot, room)["content"]
+    assert notice["body"] == "Hier sind alle Daten, die ich über Sie gespeichert habe (JSON)."
+    assert {key: file[key] for key in ("msgtype", "body", "filename")} == {
+        "msgtype": "m.file",
+        "body": "meine-daten.json",
+        "filename": "meine-daten.json",
+    }
+    assert file["info"]["mimetype"] == "application/json"
+    exported = json.loads(member.download(file["url"]))
+    assert file["info"]["size"] == len(member.download(file["url"]))
+    assert exported["user_id"] == member.user_id
+    assert exported["reminders_off_since"] is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.matrix.bot import MatrixBot
@@ -69,3 +70,20 @@ def test_a_message_it_cannot_decrypt_gets_one_explanation_per_room(
     )
     next_answer = encrypted_member.next_message_from(bot, room)
     assert next_answer.content["body"] == "Sie sind derzeit für keine Konferenz angemeldet."
+
+
+def test_in_an_encrypted_chat_a_file_is_uploaded_encrypted_and_opens_with_its_key(
+    matrix_bot: MatrixBot, encrypted_member: EncryptedMember
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = encrypted_member.open_encrypted_chat(bot)
+
+    encrypted_member.say(room, "meine-daten")
+
+    encrypted_member.next_message_from(bot, room)
+    file = encrypted_member.next_message_from(bot, room)
+    assert file.encrypted
+    assert file.content["msgtype"] == "m.file"
+    assert "url" not in file.content  # only the encrypted upload's address, inside `file`
+    exported = json.loads(encrypted_member.download_decrypted(file.content["file"]))
+    assert exported["user_id"] == encrypted_member.user_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.matrix.bot import MatrixBot
 from bot.matrix.sender import MatrixSender
-from handlers.replies import Reply
+from handlers.replies import Attachment, Reply
 from tests.matrix.client import MatrixUser
 from tests.matrix.synapse import Account, RateLimit, Synapse, limit_messages
 
@@ -47,3 +47,26 @@ def test_a_message_to_a_user_goes_to_their_direct_chat_with_the_bot(
         "format": "org.matrix.custom.html",
         "formatted_body": "<p>Sie haben einen Platz bekommen.</p>",
     }
+
+
+def test_an_outbox_message_with_a_file_posts_it_once_even_when_sent_again(
+    matrix_bot: MatrixBot, member: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+    calendar = Attachment("konferenz.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "Kalender")
+    reply = Reply("Sie sind angemeldet.", attachments=(calendar,))
+    sender = MatrixSender(matrix_bot)
+
+    sender.send(member.user_id, reply, key="confirmation:ulm:1")
+    sender.send(member.user_id, reply, key="confirmation:ulm:1")  # again, as after a crash
+    sender.send(member.user_id, Reply("Ende"), key="marker")
+
+    received = [member.next_message_from(bot, room)["content"] for _ in range(3)]
+    assert [content["body"] for content in received] == [
+        "Sie sind angemeldet.",
+        "konferenz.ics",
+        "Ende",
+    ]
+    assert received[1]["info"] == {"mimetype": "text/calendar", "size": 32}
+    assert member.download(received[1]["url"]) == calendar.content
