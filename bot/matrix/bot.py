@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Coroutine
 from concurrent.futures import Executor
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -23,10 +24,12 @@ from mautrix.types import (
     EncryptedEvent,
     EncryptedMegolmEventContent,
     Event,
+    EventID,
     EventType,
     Membership,
     MemberStateEventContent,
     MessageEvent,
+    ReactionEvent,
     RoomCreatePreset,
     RoomID,
     StateEvent,
@@ -40,6 +43,7 @@ from bot.matrix.incoming import BotIdentity, MatrixMessage, read_message
 from bot.matrix.login import resolve_login
 from bot.matrix.loop import STOP_TIMEOUT, LoopThread, cancel_the_rest
 from bot.matrix.outgoing import notice_content
+from bot.matrix.shortcuts import Offer, Offers, shortcuts_for, with_hint
 from bot.matrix.store import MatrixStore, open_store
 from bot.matrix.texts import matrix_text
 from bot.render_matrix import MatrixText, render_matrix
@@ -65,6 +69,7 @@ class MatrixBot:
         self._loop = LoopThread("matrix")
         self.key_wait_seconds = KEY_WAIT_SECONDS
         self._told_undecryptable: set[str] = set()
+        self._offers = Offers()
         self._room_locks: dict[str, asyncio.Lock] = {}
         self.client: Client
         self.machine: OlmMachine
@@ -147,6 +152,7 @@ class MatrixBot:
         self.client.add_event_handler(EventType.ROOM_MEMBER, self._on_member)
         self.client.add_event_handler(EventType.ROOM_MESSAGE, self._on_message)
         self.client.add_event_handler(EventType.ROOM_ENCRYPTED, self._on_encrypted)
+        self.client.add_event_handler(EventType.REACTION, self._on_reaction)
         self.client.start(None)
         await synced.wait()
         self.client.remove_event_handler(InternalEventType.SYNC_SUCCESSFUL, first_sync)
@@ -219,6 +225,21 @@ class MatrixBot:
         if message is not None:
             await self._answer(message)
 
+    async def _on_reaction(self, evt: ReactionEvent) -> None:
+        """A tap on one of the shortcuts under the bot's latest message: the number it stands
+        for is answered as if typed. Any other reaction is not a request."""
+        relation = evt.content.relates_to
+        if evt.sender == self.client.mxid or self._is_backlog(evt.timestamp):
+            return
+        key, reacted_to = str(relation.key or ""), str(relation.event_id or "")
+        async with self._room_locks.setdefault(evt.room_id, asyncio.Lock()):
+            offer = self._offers.take(
+                evt.room_id, sender=evt.sender, reacted_to=reacted_to, key=key
+            )
+            if offer is not None:
+                number = offer.keys[key]
+                await self._answer(replace(offer.answered, event_id=evt.event_id, text=number))
+
     def _is_backlog(self, timestamp: int) -> bool:
         return timestamp < self._backlog_before_ms
 
@@ -243,9 +264,16 @@ class MatrixBot:
         if reply is None:
             return
         room = RoomID(message.room_id)
-        await self._send(room, render_matrix(reply), answering=message)
+        text, shortcuts = render_matrix(reply), shortcuts_for(reply)
+        if shortcuts:
+            text = with_hint(text, shortcuts, reply.language)
+        event_id = await self._send(room, text, answering=message)
+        answered = replace(message, answer_to=message.answer_to or message.event_id)
+        self._offers.offer(room, Offer(event_id, message.sender, shortcuts, answered))
         for content in await file_contents(self.client, room, reply.attachments):
             await self.client.send_message_event(room, EventType.ROOM_MESSAGE, content)
+        for key in shortcuts:
+            await self.client.react(room, event_id, key)
 
     def _reply_once(self, message: MatrixMessage) -> Reply | None:
         """The reply, unless another replica or an earlier run already answered this event."""
@@ -257,6 +285,6 @@ class MatrixBot:
 
     async def _send(
         self, room_id: RoomID, text: MatrixText, *, answering: MatrixMessage | None = None
-    ) -> None:
+    ) -> EventID:
         content: Any = notice_content(text, answering=answering)  # plain JSON is fine for mautrix
-        await self.client.send_message_event(room_id, EventType.ROOM_MESSAGE, content)
+        return await self.client.send_message_event(room_id, EventType.ROOM_MESSAGE, content)

@@ -12,7 +12,9 @@ ANSWERED_TYPES = ("m.text",)
 
 @dataclass(frozen=True)
 class MatrixMessage:
-    """A message to answer. `thread_root` is set when it was written in a thread."""
+    """A message to answer. `thread_root` is set when it was written in a thread; `answer_to`
+    when the answer belongs under another event (a tapped reaction answers the question that
+    the reacted-to message answered)."""
 
     room_id: str
     event_id: str
@@ -20,6 +22,7 @@ class MatrixMessage:
     text: str
     direct: bool
     thread_root: str | None = None
+    answer_to: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ def notice_content(text: MatrixText, *, answering: MatrixMessage | None = None) 
     }
     if answering is None or answering.direct:
         return content
-    reply_to: dict[str, Any] = {"m.in_reply_to": {"event_id": answering.event_id}}
+    question = answering.answer_to or answering.event_id
+    reply_to: dict[str, Any] = {"m.in_reply_to": {"event_id": question}}
     if answering.thread_root:
         reply_to |= {
             "rel_type": "m.thread",

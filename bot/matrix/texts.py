@@ -8,12 +8,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "Ich kann die verschlüsselten Nachrichten in diesem Raum nicht lesen, weil mir der "
             "Schlüssel fehlt. Bitte schreiben Sie mir erneut, oder verifizieren Sie mein Gerät."
         ),
+        "reactions": "Oder tippen Sie auf eine Reaktion unter dieser Nachricht: {keys}",
     },
     "en": {
         "undecryptable": (
             "I cannot read the encrypted messages in this room because I lack the key. "
             "Please write to me again, or verify my device."
         ),
+        "reactions": "Or tap a reaction below this message: {keys}",
     },
 }
 

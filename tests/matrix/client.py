@@ -90,6 +90,13 @@ class MatrixUser:
         path = f"/rooms/{urllib.parse.quote(room_id)}/send/m.room.message/{txn}"
         return str(self.request("PUT", path, content)["event_id"])
 
+    def react(self, room_id: str, event_id: str, key: str) -> None:
+        """Tap a reaction under a message, as Element sends it."""
+        relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        txn = f"r{time.time_ns()}-{next(_transactions)}"
+        path = f"/rooms/{urllib.parse.quote(room_id)}/send/m.reaction/{txn}"
+        self.request("PUT", path, {"m.relates_to": relation})
+
     def next_message_from(self, sender: str, room_id: str, timeout: float = 15) -> dict[str, Any]:
         """The next event `sender` posts in the room (waiting for it with long-polling sync)."""
         deadline = time.monotonic() + timeout
