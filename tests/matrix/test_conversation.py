@@ -7,6 +7,7 @@ import json
 from sqlalchemy import select
 
 from bot.matrix.bot import MatrixBot
+from bot.matrix.shortcuts import shortcuts_for, with_hint
 from bot.render_matrix import render_matrix
 from bot.services import Services
 from handlers.conversation.incoming import Message
@@ -18,9 +19,13 @@ from tests.matrix.synapse import Synapse
 
 
 def expected_body(services: Services, user_id: str, text: str) -> str:
-    """What the handlers answer, rendered for Matrix (computed without changing anything)."""
+    """What the handlers answer, rendered for Matrix with the reaction shortcuts' line
+    (computed without changing anything)."""
     with services.preview(user_id) as ctx:
-        return render_matrix(answer_message(ctx, Message(text))).body
+        reply = answer_message(ctx, Message(text))
+    shortcuts = shortcuts_for(reply)
+    rendered = render_matrix(reply)
+    return (with_hint(rendered, shortcuts, reply.language) if shortcuts else rendered).body
 
 
 def test_a_question_in_a_direct_chat_gets_the_answer_as_a_notice(
