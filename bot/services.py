@@ -38,10 +38,11 @@ class Services:
     clock: Clock
 
     @contextmanager
-    def context(self, user_id: str) -> Iterator[Context]:
-        """One transaction and handler context for one incoming request or job."""
+    def context(self, user_id: str, *, prefix: str = "") -> Iterator[Context]:
+        """One transaction and handler context for one incoming request or job; `prefix` is
+        what the member types before a short command on their transport."""
         with self.sessions.begin() as session:
-            yield self._context(session, user_id)
+            yield self._context(session, user_id, prefix=prefix)
 
     @contextmanager
     def preview(self, user_id: str) -> Iterator[Context]:
@@ -52,7 +53,7 @@ class Services:
             finally:
                 session.rollback()
 
-    def _context(self, session: Session, user_id: str) -> Context:
+    def _context(self, session: Session, user_id: str, *, prefix: str = "") -> Context:
         return Context(
             session=session,
             user_id=user_id,
@@ -64,12 +65,15 @@ class Services:
             organizer_channel=self.config.slack.organizer_channel,
             announcement_channel=self.config.slack.announcement_channel,
             command=self.config.slack.command,
+            prefix=prefix,
         )
 
-    def reply(self, user_id: str, handler: Callable[[Context], Result]) -> Result | Failure:
+    def reply(
+        self, user_id: str, handler: Callable[[Context], Result], *, prefix: str = ""
+    ) -> Result | Failure:
         """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""
         try:
-            with self.context(user_id) as ctx:
+            with self.context(user_id, prefix=prefix) as ctx:
                 return handler(ctx)
         except DATABASE_UNAVAILABLE as error:
             log.warning("database unavailable for user %s: %s", user_id, error)
@@ -78,10 +82,12 @@ class Services:
             log.exception("handler failed for user %s", user_id)
             return self.failure("error")
 
-    def message(self, user_id: str, text: str, *, can_open_forms: bool = False) -> Reply:
+    def message(
+        self, user_id: str, text: str, *, can_open_forms: bool = False, prefix: str = ""
+    ) -> Reply:
         """Answer a line of text through the router."""
         message = Message(text, can_open_forms=can_open_forms)
-        return self.reply(user_id, lambda ctx: answer_message(ctx, message))
+        return self.reply(user_id, lambda ctx: answer_message(ctx, message), prefix=prefix)
 
     def failure(self, key: str) -> Failure:
         language = self.config.bot.language

@@ -35,13 +35,15 @@ def register_listeners(app: App, wiring: Wiring) -> None:
 
 def _register_messages(app: App, wiring: Wiring) -> None:
     services = wiring.services
-    command_name = services.config.slack.command
+    command_name, prefix = services.config.slack.command, wiring.prefix
 
     @app.command(command_name)
     def on_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         user = command["user_id"]
         message = Message(command.get("text", ""), can_open_forms=True)
-        reply = services.reply(user, wiring.once(command, lambda ctx: answer_message(ctx, message)))
+        reply = services.reply(
+            user, wiring.once(command, lambda ctx: answer_message(ctx, message)), prefix=prefix
+        )
         if reply.form is not None:
             ack()  # Slack gets its answer before any Web API call; the modal opens afterwards
             wiring.executor.submit(
@@ -55,7 +57,7 @@ def _register_messages(app: App, wiring: Wiring) -> None:
         if not wiring.first_delivery(body):
             return
         text = _MENTION.sub(" ", event.get("text", ""))
-        reply = services.message(event["user"], text, can_open_forms=True)
+        reply = services.message(event["user"], text, can_open_forms=True, prefix=prefix)
         thread = event.get("thread_ts") or event.get("ts")
         wiring.show(
             client, reply, user_id=event["user"], channel=event["channel"], thread_ts=thread
@@ -66,13 +68,15 @@ def _register_messages(app: App, wiring: Wiring) -> None:
             return
         if not wiring.first_delivery(body):
             return
-        reply = services.message(event["user"], event.get("text", ""), can_open_forms=True)
+        reply = services.message(
+            event["user"], event.get("text", ""), can_open_forms=True, prefix=prefix
+        )
         wiring.show(client, reply, user_id=event["user"], channel=event["channel"])
 
     def on_home(event: dict[str, Any], client: WebClient) -> None:
         if event.get("tab", "home") != "home":
             return
-        reply = services.reply(event["user"], lambda ctx: home_reply(ctx, command=command_name))
+        reply = services.reply(event["user"], home_reply, prefix=prefix)
         view = {"type": "home", "blocks": reply_blocks(reply)}
         client.views_publish(user_id=event["user"], view=view)
 
@@ -86,7 +90,9 @@ def _register_action(app: App, wiring: Wiring, action: Action) -> None:
 
     def run(body: dict[str, Any], pressed: dict[str, Any]) -> Reply:
         incoming = Click(action.name, pressed.get("value", ""), can_open_forms=True)
-        return services.reply(body["user"]["id"], lambda ctx: click(ctx, incoming))
+        return services.reply(
+            body["user"]["id"], lambda ctx: click(ctx, incoming), prefix=wiring.prefix
+        )
 
     if action.opens_form:
         # Acked at once; the modal opens right after, while its trigger id (3 s) is valid.
@@ -114,7 +120,9 @@ def _register_forms(app: App, wiring: Wiring) -> None:
         form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
         values = submitted_values(view)
         incoming = Submission(form_id, view.get("private_metadata", ""), values)
-        result = services.reply(user, wiring.once(body, lambda ctx: submit(ctx, incoming)))
+        result = services.reply(
+            user, wiring.once(body, lambda ctx: submit(ctx, incoming)), prefix=wiring.prefix
+        )
         if isinstance(result, FormErrors):
             ack(response_action="errors", errors=result.errors)
             return

@@ -50,6 +50,11 @@ class Wiring:
             return True  # better a possible second answer than none: the reply says "later"
 
     @property
+    def prefix(self) -> str:
+        """What members type before a short command on Slack, as the texts show it."""
+        return f"{self.services.config.slack.command} "
+
+    @property
     def _keep(self) -> timedelta:
         return timedelta(hours=self.services.config.slack.event_dedupe_hours)
 

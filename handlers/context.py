@@ -25,6 +25,10 @@ class Context:
     organizer_channel: str = ""
     announcement_channel: str = ""
     command: str = "/smartcity"
+    # What the member types before a short command here: "/smartcity " on Slack, nothing in
+    # the console and on Matrix (where a typed "anmelden 24" is the command). Texts say
+    # "{command}anmelden 24" and are given this.
+    prefix: str = ""
 
     @property
     def is_organizer(self) -> bool:

@@ -45,10 +45,10 @@ from bot.matrix.loop import STOP_TIMEOUT, LoopThread, cancel_the_rest
 from bot.matrix.outgoing import notice_content
 from bot.matrix.shortcuts import Offer, Offers, shortcuts_for, with_hint
 from bot.matrix.store import MatrixStore, open_store
-from bot.matrix.texts import matrix_text
 from bot.render_matrix import MatrixText, render_matrix
 from bot.services import Services
 from handlers.replies import Reply
+from handlers.texts import t
 from storage.events import claim_event
 from storage.matrix_devices import DeviceLogin, find_device, save_device
 
@@ -202,7 +202,7 @@ class MatrixBot:
         if room_id in self._told_undecryptable:
             return
         self._told_undecryptable.add(room_id)
-        text = matrix_text(self.config.bot.language, "undecryptable")
+        text = t(self.config.bot.language, "matrix.undecryptable")
         await self._send(room_id, MatrixText(body=text, html=text))
 
     async def _on_message(self, evt: MessageEvent) -> None:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from html import escape
 
 from bot.matrix.incoming import MatrixMessage
-from bot.matrix.texts import matrix_text
 from bot.render_matrix import MatrixText
 from handlers.conversation.choices import choices_of
 from handlers.replies import Reply
+from handlers.texts import t
 
 CONFIRM = "✅"
 KEYCAPS = tuple(f"{digit}\ufe0f\u20e3" for digit in "123456789")
@@ -34,7 +34,7 @@ def shortcuts_for(reply: Reply) -> dict[str, str]:
 
 def with_hint(text: MatrixText, shortcuts: dict[str, str], language: str) -> MatrixText:
     """The message with one more line naming the reactions (screen readers read it too)."""
-    hint = matrix_text(language, "reactions").format(keys=" ".join(shortcuts))
+    hint = t(language, "matrix.reactions", keys=" ".join(shortcuts))
     return MatrixText(body=f"{text.body}\n{hint}", html=f"{text.html}<p>{escape(hint)}</p>")
 
 

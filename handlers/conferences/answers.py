@@ -157,7 +157,13 @@ def conference_reply(
         text, notes = _programme(conference, language, values, ctx)
     elif intent == "registration_info":
         problem = registration_problem(conference, ctx.now)
-        text = t(language, problem or "lead.registration", slug=conference.slug, **values)
+        text = t(
+            language,
+            problem or "lead.registration",
+            slug=conference.slug,
+            command=ctx.prefix,
+            **values,
+        )
     elif intent == "deadline":
         text = deadline_text(conference, ctx, language, values)
     elif intent == "free_seats":

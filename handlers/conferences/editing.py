@@ -15,7 +15,7 @@ from handlers.conferences.changes import inform_about_change, snapshot
 from handlers.conferences.form_values import conference_values, parse_date, parse_values
 from handlers.context import Context
 from handlers.replies import FormErrors
-from handlers.texts import t
+from handlers.texts import t, tn
 from storage.conference_file import ConferenceRecord
 from storage.conferences import apply_record, get_conference, touch
 from storage.models import Conference
@@ -103,7 +103,14 @@ def _capacity_problem(
     ctx: Context, conference: Conference, record: ConferenceRecord
 ) -> FormErrors | None:
     if record.capacity is not None and record.capacity < conference.confirmed_count:
-        problem = t(ctx.language, "edit.capacity_low", confirmed=conference.confirmed_count)
+        confirmed = conference.confirmed_count
+        problem = tn(
+            ctx.language,
+            "edit.capacity_low",
+            "edit.capacity_low.plural",
+            confirmed,
+            confirmed=confirmed,
+        )
         return FormErrors({"capacity": problem})
     return None
 

@@ -11,13 +11,13 @@ from storage.conferences import upcoming_conferences
 HOME_LIMIT = 10
 
 
-def home_reply(ctx: Context, *, command: str) -> Reply:
+def home_reply(ctx: Context) -> Reply:
     upcoming = upcoming_conferences(ctx.session, ctx.now)[:HOME_LIMIT]
     cards = tuple(summary_card(c, ctx.tz, ctx.language, ctx.now) for c in upcoming)
     lead = t(ctx.language, "home.title") if cards else t(ctx.language, "home.none")
     return Reply(
         lead,
         cards=cards,
-        notes=(t(ctx.language, "home.help", command=command),),
+        notes=(t(ctx.language, "home.help", command=ctx.prefix),),
         language=ctx.language,
     )

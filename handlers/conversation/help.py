@@ -13,11 +13,16 @@ def help_reply(ctx: Context) -> Reply:
     lines = [
         t(ctx.language, "help.intro"),
         "",
-        t(ctx.language, "help.commands", prefix=ctx.command),
+        t(
+            ctx.language,
+            "help.commands_prefixed" if ctx.prefix else "help.commands",
+            slash=ctx.command,
+        ),
     ]
     commands = all_commands()
     lines += [_line(ctx, c.name, c.alias, c.help_key) for c in commands if not c.organizer_only]
     lines.append(_line(ctx, "hilfe", "help", "help.hilfe"))
+    lines += ["", t(ctx.language, "help.easy")]
     if ctx.is_organizer:
         lines += ["", t(ctx.language, "help.organizer")]
         lines += [_line(ctx, c.name, c.alias, c.help_key) for c in commands if c.organizer_only]

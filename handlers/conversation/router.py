@@ -26,9 +26,10 @@ from handlers.conversation.registry import (
 from handlers.conversation.understand import MAX_CHARS, understand, world_of
 from handlers.embedding import shared_embedder
 from handlers.replies import FormErrors, Reply
-from handlers.texts import t
+from handlers.texts import EASY_GERMAN, t
 
 HELP_WORDS = frozenset({"hilfe", "help", "?"})
+EASY_HELP_WORDS = frozenset({"einfach", "leichte sprache", "einfache sprache"})
 Outcome = Reply | FormErrors | list[str]
 
 
@@ -85,6 +86,8 @@ def _command(ctx: Context, text: str) -> Reply | None:
     first, _, argument = text.partition(" ")
     if first.casefold() in HELP_WORDS and not argument.strip():
         return help_reply(ctx)
+    if " ".join(text.casefold().split()) in EASY_HELP_WORDS:
+        return help_reply(dataclasses.replace(ctx, language=EASY_GERMAN))
     command = command_named(first)
     if command is None or not command.accepts(argument.strip()):
         return None

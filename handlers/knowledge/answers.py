@@ -65,7 +65,7 @@ def good(hit: Hit) -> bool:
 def search_reply(ctx: Context, question: str) -> Reply:
     """`/smartcity loesungen <frage>` and free-text questions about solutions."""
     if not question.strip():
-        return Reply(t(ctx.language, "kb.ask"), language=ctx.language)
+        return Reply(t(ctx.language, "kb.ask", command=ctx.prefix), language=ctx.language)
     index = current_index(ctx.session)
     return found_reply(ctx, index, question) or no_match_reply(ctx, index, question)
 

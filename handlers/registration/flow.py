@@ -103,7 +103,7 @@ def registration_form(ctx: Context, conference: Conference) -> Reply:
             "consent",
             t(language, "reg.field_consent"),
             kind="consent",
-            hint=t(language, "reg.consent_text", days=ctx.purge_after_days),
+            hint=t(language, "reg.consent_text", days=ctx.purge_after_days, command=ctx.prefix),
         ),
     )
     form = Form(
@@ -192,7 +192,7 @@ def confirmation(
     language = ctx.language
     values = names(conference, language).as_values()
     when = when_text(conference, ctx.tz, language)
-    cancel_hint = t(language, "reg.cancel_hint", slug=conference.slug)
+    cancel_hint = t(language, "reg.cancel_hint", slug=conference.slug, command=ctx.prefix)
     if status != CONFIRMED:
         text = t(language, "reg.waitlisted", position=position, **values)
         return Reply(text, notes=(cancel_hint,), language=language)

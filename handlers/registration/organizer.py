@@ -7,7 +7,7 @@ from handlers.context import Context
 from handlers.registration.exports import participant_rows, to_csv
 from handlers.registration.flow import find_conference, promotion_messages
 from handlers.replies import Attachment, DirectMessage, Reply
-from handlers.texts import t
+from handlers.texts import t, tn
 from storage.conferences import all_conferences
 from storage.models import Conference
 from storage.registrations import (
@@ -29,14 +29,16 @@ def participant_list(ctx: Context, argument: str) -> Reply:
         return conference
     rows = participants(ctx.session, conference.id)
     confirmed, waitlisted = conference.confirmed_count, conference.waitlisted_count
-    free = "–" if conference.capacity is None else str(max(conference.capacity - confirmed, 0))
-    text = t(
+    free = None if conference.capacity is None else max(conference.capacity - confirmed, 0)
+    text = tn(
         ctx.language,
         "org.participants",
+        "org.participants.plural",
+        0 if free is None else free,
         title=conference.title,
         confirmed=confirmed,
         waitlisted=waitlisted,
-        free=free,
+        free="–" if free is None else free,
     )
     table = participant_rows(rows)
     lines = tuple(
@@ -66,7 +68,7 @@ def conference_admin(ctx: Context, argument: str) -> Reply:
     """`/smartcity konferenz <slug> kapazitaet 120 | oeffnen | schliessen`."""
     words = argument.split()
     if len(words) < 2:
-        return Reply(t(ctx.language, "org.usage"), language=ctx.language)
+        return Reply(t(ctx.language, "org.usage", command=ctx.prefix), language=ctx.language)
     conference = find_conference(ctx, all_conferences(ctx.session), words[0])
     if isinstance(conference, Reply):
         return conference
@@ -78,7 +80,7 @@ def conference_admin(ctx: Context, argument: str) -> Reply:
         return Reply(t(ctx.language, key, **values), language=ctx.language)
     if action in _CAPACITY and len(words) == 3 and words[2].isdigit() and int(words[2]) > 0:
         return _set_capacity(ctx, conference, int(words[2]), values)
-    return Reply(t(ctx.language, "org.usage"), language=ctx.language)
+    return Reply(t(ctx.language, "org.usage", command=ctx.prefix), language=ctx.language)
 
 
 def _set_capacity(
@@ -93,7 +95,9 @@ def _set_capacity(
         )
     text = t(ctx.language, "org.capacity_set", capacity=capacity, **values)
     if promoted:
-        text += t(ctx.language, "org.capacity_promoted", count=len(promoted))
+        text += tn(
+            ctx.language, "org.capacity_promoted", "org.capacity_promoted.plural", len(promoted)
+        )
     return Reply(
         text, language=ctx.language, direct_messages=promotion_messages(ctx, conference, promoted)
     )

@@ -13,7 +13,7 @@ from handlers.context import Context
 from handlers.dates import format_clock, format_day
 from handlers.reminders.schedule_times import parse_when
 from handlers.replies import Button, Card, Form, FormErrors, FormField, Reply
-from handlers.texts import t
+from handlers.texts import t, tn
 from storage.announcements import (
     AUDIENCES,
     CANCELLED,
@@ -54,11 +54,11 @@ def announce_command(ctx: Context, argument: str) -> Reply:
     words = head.split()
     audience = _AUDIENCE_WORDS.get(words[0].casefold()) if words else None
     if not text.strip() or audience is None:
-        return Reply(t(ctx.language, "ann.usage"), language=ctx.language)
+        return Reply(t(ctx.language, "ann.usage", command=ctx.prefix), language=ctx.language)
     target, when_words = "", words[1:]
     if audience != "channel":
         if not when_words:
-            return Reply(t(ctx.language, "ann.usage"), language=ctx.language)
+            return Reply(t(ctx.language, "ann.usage", command=ctx.prefix), language=ctx.language)
         target, when_words = when_words[0], when_words[1:]
     return _schedule(
         ctx, text=text.strip(), audience=audience, target=target, when=" ".join(when_words)
@@ -269,7 +269,7 @@ def digest_reply(ctx: Context) -> Reply:
         free = (
             t(language, "digest.unlimited")
             if conference.capacity is None
-            else t(language, "digest.free", free=conference.capacity - conference.confirmed_count)
+            else _free_seats(language, conference.capacity - conference.confirmed_count)
         )
         cards.append(
             Card(
@@ -295,3 +295,7 @@ def plan_digest(ctx: Context) -> bool:
         recipient=ctx.announcement_channel,
         due_at=ctx.now,
     )
+
+
+def _free_seats(language: str, free: int) -> str:
+    return tn(language, "digest.free", "digest.free.plural", free, free=free)

@@ -81,7 +81,8 @@ def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     position = waitlist_position(ctx.session, registration)
     if position is not None:
         text += t(language, "rem.waitlist", position=position)
-    return Reply(text, notes=(t(language, "rem.cancel", slug=conference.slug),), language=language)
+    cancel = t(language, "rem.cancel", slug=conference.slug, command=ctx.prefix)
+    return Reply(text, notes=(cancel,), language=language)
 
 
 def reminders_command(ctx: Context, argument: str) -> Reply:
@@ -89,8 +90,8 @@ def reminders_command(ctx: Context, argument: str) -> Reply:
     choice = argument.strip().casefold()
     if choice in ("aus", "off", "stop"):
         set_opt_out(ctx.session, ctx.user_id, opted_out=True, now=ctx.now)
-        return Reply(t(ctx.language, "rem.off"), language=ctx.language)
+        return Reply(t(ctx.language, "rem.off", command=ctx.prefix), language=ctx.language)
     if choice in ("an", "ein", "on", "start"):
         set_opt_out(ctx.session, ctx.user_id, opted_out=False, now=ctx.now)
         return Reply(t(ctx.language, "rem.on"), language=ctx.language)
-    return Reply(t(ctx.language, "rem.usage"), language=ctx.language)
+    return Reply(t(ctx.language, "rem.usage", command=ctx.prefix), language=ctx.language)

@@ -96,3 +96,13 @@ def test_details_button_posts_the_conference(slack: SlackHarness) -> None:
     [post] = slack.api.calls_to("chat.postMessage")
     assert post.params["channel"] == "D100"
     assert "Buntspeicher" in json.dumps(post.params["blocks"], ensure_ascii=False)
+
+
+def test_on_slack_texts_name_commands_with_the_slash_command(slack: SlackHarness) -> None:
+    body = json.loads(slack.send(slash_command("erinnerungen aus")).body)
+    assert body["text"] == (
+        "In Ordnung: Sie bekommen keine Erinnerungen mehr. "
+        "Wieder einschalten mit „/smartcity erinnerungen an“."
+    )
+    help_text = json.loads(slack.send(slash_command("hilfe")).body)["text"]
+    assert "Kurzbefehle (im Kanal mit „/smartcity“ davor, im Chat mit mir auch ohne):" in help_text
