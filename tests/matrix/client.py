@@ -77,11 +77,12 @@ class MatrixUser:
     def wait_until_joined(self, room_id: str, user_id: str, timeout: float = 15) -> None:
         deadline = time.monotonic() + timeout
         path = f"/rooms/{urllib.parse.quote(room_id)}/joined_members"
-        while time.monotonic() < deadline:
-            if user_id in self.request("GET", path)["joined"]:
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"{user_id} did not join {room_id}")
+        while user_id not in self.request("GET", path)["joined"]:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"{user_id} did not join {room_id}")
+            # Long-polling: returns as soon as anything (such as the join) happens in our rooms.
+            self._read_new_events(timeout_ms=int(left * 1000))
 
     def say(self, room_id: str, text: str, **extra: Any) -> str:
         """Send a text message; returns its event id."""
