@@ -23,6 +23,7 @@ def _section(text: str) -> Block:
 
 
 def button_element(button: Button) -> Block:
+    """A Block Kit button; the primary one is styled as such."""
     element: Block = {
         "type": "button",
         "action_id": button.action,
@@ -35,6 +36,7 @@ def button_element(button: Button) -> Block:
 
 
 def card_blocks(card: Card, language: str) -> list[Block]:
+    """A card as a section of Markdown (title, labelled fields, body, link) and its buttons."""
     lines = [f"*{escape(card.title)}*"] if card.title else []
     lines += [f"*{escape(label)}:* {escape(value)}" for label, value in card.fields]
     if card.body:
@@ -48,6 +50,7 @@ def card_blocks(card: Card, language: str) -> list[Block]:
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
+    """The whole reply as Block Kit: lead text, cards between dividers, notes."""
     blocks = [_section(escape(reply.text))]
     for card in reply.cards:
         blocks += [{"type": "divider"}, *card_blocks(card, reply.language)]
@@ -64,4 +67,5 @@ def fallback_text(reply: Reply) -> str:
 
 
 def message_payload(reply: Reply) -> dict[str, Any]:
+    """`chat.postMessage` arguments: the blocks and an escaped plain-text fallback."""
     return {"text": fallback_text(reply), "blocks": reply_blocks(reply)}

@@ -31,14 +31,17 @@ CASE_FORM = re.compile(r"_(gen|dat|zu)$")
 
 
 def languages() -> list[str]:
+    """The languages that have a catalogue, e.g. `de`, `de@leicht`, `en`."""
     return sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
 def po_path(language: str) -> Path:
+    """Where the editable catalogue of `language` lives."""
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def read(language: str) -> Catalog:
+    """The catalogue of `language`, as Babel reads it."""
     with po_path(language).open("rb") as source:
         return read_po(source, locale=language.split("@", maxsplit=1)[0], domain=DOMAIN)
 
@@ -51,6 +54,7 @@ def compiled(catalogue: Catalog) -> bytes:
 
 
 def compile_all() -> list[Path]:
+    """Write every `.mo` beside its `.po`; returns the files written."""
     written = []
     for language in languages():
         target = po_path(language).with_suffix(".mo")
@@ -134,6 +138,7 @@ def _placeholders(strings: tuple[str, ...]) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
+    """`compile` or `check`; the exit status says whether the check passed."""
     if argv == ["compile"]:
         for path in compile_all():
             print(f"wrote {path}")

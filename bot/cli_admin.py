@@ -18,6 +18,7 @@ from storage.registrations import participants
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`organizers add|remove|list` and `export participants`."""
     organizers = sub.add_parser("organizers", help="manage organizers (Slack user ids)")
     organizer_sub = organizers.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, text in (("add", "make a user an organizer"), ("remove", "remove an organizer")):
@@ -46,6 +47,7 @@ def _user_id(value: str) -> str:
 
 
 def cmd_organizers(args: argparse.Namespace, config: Config) -> int:
+    """Add, remove or list organizers added at run time (those in config.toml stay)."""
     services = build_services(config)
     with services.sessions.begin() as session:
         if args.action == "add":
@@ -74,6 +76,7 @@ def _conference(session: Session, slug: str) -> Conference:
 
 
 def cmd_export_participants(args: argparse.Namespace, config: Config) -> int:
+    """A conference's participants as CSV or JSON, to a file or standard output."""
     if args.output and not args.output.parent.is_dir():
         raise ConfigError(
             f"{args.output}: the folder {args.output.parent} does not exist; create it first"

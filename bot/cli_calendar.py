@@ -10,6 +10,7 @@ from handlers.conferences.feed import calendar_link, revoke_calendar_link
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`calendar link|revoke USER_ID`."""
     calendar = sub.add_parser("calendar", help="members' personal calendar links")
     actions = calendar.add_subparsers(title="actions", metavar="ACTION", required=True)
     for name, text in (
@@ -22,6 +23,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def cmd_calendar(args: argparse.Namespace, config: Config) -> int:
+    """Show (making it the first time) or revoke a member's secret calendar link."""
     services = build_services(config)
     with services.context(args.user_id) as ctx:
         if args.action == "link":

@@ -8,10 +8,14 @@ from typing import Protocol
 
 
 class Clock(Protocol):
-    def __call__(self) -> datetime: ...
+    """Anything that tells the current time, as an aware datetime."""
+
+    def __call__(self) -> datetime:
+        """The current time."""
 
 
 def system_clock() -> datetime:
+    """The real time, in UTC."""
     return datetime.now(UTC)
 
 
@@ -22,6 +26,7 @@ class FixedClock:
     now: datetime
 
     def __call__(self) -> datetime:
+        """The pinned time."""
         return self.now
 
 

@@ -18,6 +18,8 @@ _QUIT = frozenset({"exit", "quit", "ende", "tschuess", "bye"})
 
 
 class Console:
+    """The local chat: reads lines, answers them through the router, prints the reply."""
+
     def __init__(self, services: Services, user_id: str, stdin: TextIO, stdout: TextIO) -> None:
         self.services, self.user_id = services, user_id
         self.stdin, self.stdout = stdin, stdout
@@ -25,15 +27,18 @@ class Console:
         self.language = services.config.bot.language
 
     def say(self, text: str) -> None:
+        """Print one answer."""
         print(text, file=self.stdout, flush=True)
 
     def read(self, prompt: str) -> str | None:
+        """The next line typed (the prompt only on a terminal); None at the end of input."""
         if self.interactive:
             print(prompt, end="", file=self.stdout, flush=True)
         line = self.stdin.readline()
         return None if not line else line.rstrip("\n")
 
     def run(self) -> int:
+        """Chat until the input ends or the member says goodbye; the exit status."""
         if self.interactive:
             self.say(t(self.language, "console.welcome"))
         while True:

@@ -100,4 +100,5 @@ def _affordable_connections(limits: HttpSection) -> int:
 def serve_http(
     app: App, services: Services, *, host: str, port: int, feeds: FeedRoute | None = None
 ) -> None:
+    """Serve Slack's Events API, `/healthz` and the calendar feeds until stopped."""
     make_server(app, services, host=host, port=port, feeds=feeds).run()

@@ -39,6 +39,8 @@ class Guard:
     max_body_bytes: int
 
     def wrap(self, inner: WsgiApp) -> WsgiApp:
+        """The app behind the guard: size and signature are checked before Bolt parses."""
+
         def application(
             environ: dict[str, Any], start_response: Callable[..., Any]
         ) -> Iterable[bytes]:

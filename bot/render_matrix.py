@@ -23,6 +23,7 @@ class MatrixText:
 
 
 def render_matrix(reply: Reply) -> MatrixText:
+    """The reply as a Matrix message: plain body and HTML, buttons as numbered choices."""
     plain = [reply.text]
     html = [f"<p>{_html_lines(reply.text)}</p>"]
     for card in reply.cards:

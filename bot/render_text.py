@@ -9,6 +9,7 @@ from handlers.texts import t
 
 
 def render_text(reply: Reply) -> str:
+    """The reply as the console shows it: text, cards, notes, numbered choices, files."""
     lines = [reply.text]
     for card in reply.cards:
         lines.append("")

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 
 def run_slack(services: Services, *, http: bool, host: str | None, port: int | None) -> int:
+    """Run the Slack app (Socket Mode, or HTTP with `http`) and the scheduler until stopped."""
     secrets = services.config.secrets
     if not secrets.bot_token:
         raise ConfigError("SLACK_BOT_TOKEN is not set; without tokens, use `smartcity-bot console`")

@@ -45,9 +45,11 @@ class E5Embedder:
         self.dim = int(model.dim)
 
     def queries(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of questions (e5's "query:" side)."""
         return self._embed(texts, query=True)
 
     def passages(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of documents (e5's "passage:" side)."""
         return self._embed(texts, query=False)
 
     def _embed(self, texts: Sequence[str], *, query: bool) -> Vectors:

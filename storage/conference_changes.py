@@ -23,6 +23,7 @@ def record_change(
     cancelled: bool,
     now: datetime,
 ) -> ConferenceChange:
+    """Remember what a conference was before an edit or its cancellation."""
     change = ConferenceChange(
         conference_id=conference_id, before=before, cancelled=cancelled, created_at=now
     )
@@ -32,6 +33,7 @@ def record_change(
 
 
 def get_change(session: Session, change_id: int) -> ConferenceChange | None:
+    """A recorded change by id."""
     return session.get(ConferenceChange, change_id)
 
 
@@ -44,6 +46,7 @@ def people_concerned(session: Session, conference_id: int) -> list[str]:
 
 
 def notice_key(change_id: int, recipient: str) -> str:
+    """The outbox key of one person's notice about one change."""
     return f"{NOTICE}:{change_id}:{recipient}"
 
 

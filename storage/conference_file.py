@@ -35,6 +35,8 @@ _AGENDA_KEYS = {"day", "start", "end", "title", "speaker"}
 
 @dataclass(frozen=True)
 class AgendaRecord:
+    """One programme item read from a conference file."""
+
     starts_at: datetime
     ends_at: datetime | None
     title: str
@@ -43,6 +45,8 @@ class AgendaRecord:
 
 @dataclass(frozen=True)
 class ConferenceRecord:
+    """A conference read and checked from a file, ready to store."""
+
     slug: str
     kind: str
     number: int | None

@@ -43,6 +43,7 @@ def upcoming_conferences(session: Session, now: datetime) -> Sequence[Conference
 
 
 def count_conferences(session: Session) -> int:
+    """How many conferences are stored."""
     return session.scalar(select(func.count()).select_from(Conference)) or 0
 
 

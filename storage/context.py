@@ -12,6 +12,7 @@ from storage.models import ConversationContext
 
 
 def remember_conference(session: Session, user_id: str, slug: str, *, now: datetime) -> None:
+    """The conference a member talked about last, for "sie" and "dort"."""
     statement = insert_for(session, ConversationContext).values(
         user_id=user_id, conference_slug=slug, updated_at=now
     )

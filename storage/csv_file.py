@@ -86,10 +86,13 @@ def _checked(
 
 
 def required(value: str) -> str | None:
+    """A field that must not be empty."""
     return None if value else "must not be empty"
 
 
 def one_of(*allowed: str) -> Validator:
+    """A field that must be one of the `allowed` values."""
+
     def check(value: str) -> str | None:
         return None if value in allowed else f"must be one of {', '.join(allowed)}"
 
@@ -97,4 +100,5 @@ def one_of(*allowed: str) -> Validator:
 
 
 def url_or_empty(value: str) -> str | None:
+    """A field that is empty or a web address."""
     return None if not value or value.startswith(("http://", "https://")) else "must be a URL"

@@ -94,6 +94,7 @@ def _sqlite_begin_immediate(connection: Any) -> None:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions on `engine` that keep loaded objects usable after commit."""
     return sessionmaker(engine, expire_on_commit=False)
 
 

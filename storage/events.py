@@ -25,5 +25,6 @@ def claim_event(session: Session, event_id: str, *, now: datetime, keep: timedel
 
 
 def purge_expired_events(session: Session, *, now: datetime) -> int:
+    """Forget event ids older than their deduplication window; how many."""
     result = session.execute(delete(ProcessedEvent).where(ProcessedEvent.expires_at < now))
     return cast(CursorResult[Any], result).rowcount

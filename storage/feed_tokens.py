@@ -13,6 +13,8 @@ from storage.models import Conference, FeedToken
 
 
 class FeedRow(NamedTuple):
+    """A conference as the feed needs it."""
+
     id: int
     slug: str
     updated_at: datetime | None
@@ -20,16 +22,19 @@ class FeedRow(NamedTuple):
 
 
 def token_of(session: Session, user_id: str) -> str | None:
+    """A member's calendar token, if they have one."""
     row = session.get(FeedToken, user_id)
     return row.token if row else None
 
 
 def store_token(session: Session, user_id: str, token: str, *, now: datetime) -> None:
+    """Give a member a calendar token."""
     session.add(FeedToken(user_id=user_id, token=token, created_at=now))
     session.flush()
 
 
 def user_of_token(session: Session, token: str) -> str | None:
+    """Whose calendar a token opens, if anyone's."""
     return session.scalar(select(FeedToken.user_id).where(FeedToken.token == token))
 
 
@@ -57,6 +62,7 @@ def feed_rows(session: Session) -> list[FeedRow]:
 
 
 def conferences_by_id(session: Session, ids: Sequence[int]) -> list[Conference]:
+    """The conferences with these ids."""
     if not ids:
         return []
     return list(session.scalars(select(Conference).where(Conference.id.in_(ids))))

@@ -13,12 +13,15 @@ from storage.models import MatrixDevice
 
 @dataclass(frozen=True)
 class DeviceLogin:
+    """The Matrix device the bot uses for good: id and access token."""
+
     user_id: str
     device_id: str
     access_token: str
 
 
 def find_device(session: Session, user_id: str) -> DeviceLogin | None:
+    """The stored device of a Matrix account, if it logged in before."""
     row = session.scalars(select(MatrixDevice).where(MatrixDevice.user_id == user_id)).first()
     if row is None:
         return None

@@ -12,10 +12,12 @@ from storage.models import Organizer
 
 
 def organizer_ids(session: Session) -> set[str]:
+    """Everyone added as organizer at run time."""
     return set(session.scalars(select(Organizer.user_id)))
 
 
 def is_organizer(session: Session, user_id: str) -> bool:
+    """Added as organizer at run time (config.toml's list is checked by the context)."""
     return session.get(Organizer, user_id) is not None
 
 
@@ -31,5 +33,6 @@ def add_organizer(session: Session, user_id: str, *, now: datetime) -> bool:
 
 
 def remove_organizer(session: Session, user_id: str) -> bool:
+    """True if removed, False if the user was no organizer."""
     statement = delete(Organizer).where(Organizer.user_id == user_id).returning(Organizer.user_id)
     return session.execute(statement).scalar_one_or_none() is not None

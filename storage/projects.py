@@ -46,10 +46,12 @@ def upsert_projects(session: Session, rows: Sequence[dict[str, object]]) -> int:
 
 
 def all_projects(session: Session) -> Sequence[ModelProject]:
+    """The model projects, by name."""
     return session.scalars(select(ModelProject).order_by(ModelProject.name)).all()
 
 
 def count_projects(session: Session) -> int:
+    """How many model projects are stored."""
     return session.scalar(select(func.count()).select_from(ModelProject)) or 0
 
 

@@ -28,6 +28,7 @@ def reminder_targets(session: Session, *, now: datetime) -> Sequence[Registratio
 
 
 def set_opt_out(session: Session, user_id: str, *, opted_out: bool, now: datetime) -> None:
+    """Switch a member's reminders off or on again."""
     if opted_out:
         statement = insert_for(session, ReminderOptOut).values(user_id=user_id, since=now)
         session.execute(statement.on_conflict_do_nothing())
@@ -36,4 +37,5 @@ def set_opt_out(session: Session, user_id: str, *, opted_out: bool, now: datetim
 
 
 def is_opted_out(session: Session, user_id: str) -> bool:
+    """True if the member switched reminders off."""
     return session.get(ReminderOptOut, user_id) is not None

@@ -107,6 +107,7 @@ def solutions_page(session: Session, *, after_id: str, limit: int) -> Sequence[S
 
 
 def get_solution(session: Session, solution_id: str) -> Solution | None:
+    """A solution by id."""
     return session.get(Solution, solution_id)
 
 
@@ -125,4 +126,5 @@ def solution_signature(session: Session) -> tuple[int, int]:
 
 
 def count_solutions(session: Session) -> int:
+    """How many solutions are stored."""
     return session.scalar(select(func.count()).select_from(Solution)) or 0

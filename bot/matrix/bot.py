@@ -79,15 +79,18 @@ class MatrixBot:
 
     @property
     def device_id(self) -> str:
+        """The device this account uses for good (stored, never a new login)."""
         return str(self.client.device_id)
 
     def start(self) -> None:
+        """Log in (or reuse the stored device), open the crypto store, sync once."""
         self._loop.start()
         login = self._loop.run(resolve_login(self.config, self._stored_login()))
         self._remember(login)
         self._loop.run(self._connect(login), timeout=FIRST_SYNC_TIMEOUT)
 
     def stop(self) -> None:
+        """Stop syncing, let running handlers end, close the store."""
         self._loop.run(self._disconnect())
         self._loop.stop()
 

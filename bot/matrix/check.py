@@ -16,6 +16,7 @@ from storage.matrix_devices import DeviceLogin, find_device
 
 
 def describe_matrix(config: Config) -> list[str]:
+    """What `smartcity-bot check` says of the Matrix side, one line each."""
     if not config.matrix_configured:
         return [
             "matrix: not configured (MATRIX_HOMESERVER, MATRIX_USER_ID and MATRIX_ACCESS_TOKEN "

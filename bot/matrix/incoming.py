@@ -33,6 +33,7 @@ class BotIdentity:
     names: tuple[str, ...]
 
     def mention_pattern(self) -> re.Pattern[str]:
+        """A mention of the bot: a name at the start of a message, or its user id anywhere."""
         names = sorted({self.user_id, *self.names}, key=len, reverse=True)
         alternatives = "|".join(re.escape(name) for name in names if name)
         return re.compile(rf"(?:^\s*(?:{alternatives})\s*[:,]?\s*)|(?:{re.escape(self.user_id)})")

@@ -19,6 +19,7 @@ class LoopThread:
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> None:
+        """Start the thread that runs the event loop."""
         self._thread.start()
 
     def _run(self) -> None:

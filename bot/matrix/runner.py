@@ -34,9 +34,11 @@ class MatrixRunner:
         self._thread = threading.Thread(target=self._run, name="matrix-runner", daemon=True)
 
     def start(self) -> None:
+        """Start waiting for the sync lease, then syncing, in a thread of its own."""
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop syncing, release the lease and wait for the thread."""
         self._stopping.set()
         self._thread.join()
 
@@ -79,6 +81,7 @@ class MatrixRunner:
 
 
 def run_matrix(services: Services) -> int:
+    """`smartcity-bot run --matrix`: run until stopped; 1 if the connection failed."""
     runner = MatrixRunner(services)
     runner.start()
     try:

@@ -33,11 +33,14 @@ def store_url(database_url: str) -> str:
 
 @dataclass
 class MatrixStore:
+    """mautrix's crypto and state stores, in the bot's database (or beside it on SQLite)."""
+
     crypto: PgCryptoStore
     state: PgCryptoStateStore
     databases: tuple[Database, Database]
 
     async def close(self) -> None:
+        """Close both store databases."""
         for database in self.databases:
             await database.stop()
 

@@ -73,4 +73,5 @@ def conference_event(conference: Conference, *, uid: str, tz: ZoneInfo, language
 
 
 def vtimezone(tz: ZoneInfo) -> Timezone:
+    """The VTIMEZONE component for `tz`, so calendar programs show the right local time."""
     return _vtimezone(tz.key)

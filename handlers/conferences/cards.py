@@ -13,6 +13,7 @@ from storage.models import Conference
 
 
 def when_text(conference: Conference, tz: ZoneInfo, language: str) -> str:
+    """Date and time of a conference in words, in `tz` and `language`."""
     return format_period(
         conference.starts_at,
         conference.ends_at,
@@ -34,6 +35,7 @@ def where_text(conference: Conference, language: str) -> str:
 
 
 def place_suffix(conference: Conference, language: str) -> str:
+    """ " in Konstanz" for a sentence, or nothing when the city is not known."""
     return t(language, "lead.place", city=conference.city) if conference.city else ""
 
 
@@ -81,6 +83,7 @@ def summary_card(conference: Conference, tz: ZoneInfo, language: str, now: datet
 
 
 def agenda_lines(conference: Conference, tz: ZoneInfo, language: str) -> tuple[str, ...]:
+    """The programme, one line per item: time, title and speaker."""
     lines = []
     for item in conference.agenda:
         start = format_clock(item.starts_at, tz, language)

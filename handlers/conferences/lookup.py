@@ -29,6 +29,7 @@ class Lookup:
 def lookup_conference(
     conferences: Sequence[Conference], text: str, *, now: datetime, tz: ZoneInfo
 ) -> Lookup:
+    """The conference a text names: by slug, number, city, month or title words."""
     wanted = text.strip()
     by_slug = {c.slug: c for c in conferences}
     if wanted in by_slug:

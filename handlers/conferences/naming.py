@@ -26,6 +26,7 @@ class Names:
     name_zu: str
 
     def as_values(self) -> dict[str, str]:
+        """The forms as template values, with {Name} capitalised for the start of a sentence."""
         capitalised = self.name[:1].upper() + self.name[1:]
         return {
             "name": self.name,
@@ -37,6 +38,7 @@ class Names:
 
 
 def names(conference: Conference, language: str) -> Names:
+    """How a sentence refers to the conference, in each grammatical form `language` needs."""
     if language == "en":
         core = _english_core(conference)
         return Names(

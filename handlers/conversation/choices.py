@@ -28,6 +28,7 @@ class Choice:
     primary: bool = False
 
     def as_list(self) -> list[str | bool]:
+        """The choice as stored with an open dialog (JSON-friendly)."""
         return [self.label, self.item, self.action, self.value, self.primary]
 
 
@@ -54,10 +55,12 @@ def numbered(choices: Sequence[Choice]) -> list[str]:
 
 
 def is_yes(text: str) -> bool:
+    """ "ja", "klar", "yes" and the like."""
     return " ".join(words(text)) in YES
 
 
 def is_no(text: str) -> bool:
+    """ "nein", "lieber nicht", "no" and the like."""
     return " ".join(words(text)) in NO
 
 

@@ -22,6 +22,8 @@ _MIN_WORD_SCORE = 80.0
 
 @dataclass(frozen=True)
 class Phrasing:
+    """A typical wording of an intent, as folded words."""
+
     intent: str
     words: tuple[str, ...]
 

@@ -78,6 +78,7 @@ def training_digest() -> str:
 
 
 def save_models(models: dict[str, IntentModel], path: Path = MODEL_FILE) -> None:
+    """Write the trained models with a digest of what they were trained on."""
     arrays: dict[str, npt.NDArray[np.generic]] = {"digest": np.array(training_digest())}
     for name, model in models.items():
         for part in ("mean", "scale", "weights", "bias"):

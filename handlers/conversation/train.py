@@ -73,20 +73,24 @@ class CachedEmbedder:
                 self.known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=True))
 
     def queries(self, texts: Sequence[str]) -> Vectors:
+        """Query vectors, computing only those not in the cache."""
         missing = [text for text in texts if text not in self.known]
         if missing:
             self.known.update(zip(missing, self.embedder.queries(missing), strict=True))
         return np.stack([self.known[text] for text in texts])
 
     def passages(self, texts: Sequence[str]) -> Vectors:
+        """Passage vectors (not cached: training embeds none)."""
         return self.embedder.passages(texts)
 
     def save(self) -> None:
+        """Write the cache for the next run."""
         texts = list(self.known)
         np.savez(self.path, texts=np.array(texts), vectors=np.stack([self.known[t] for t in texts]))
 
 
 def main() -> None:
+    """Train the intent models on the examples and cues and write `model.npz`."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cache", type=Path, help="a file of example vectors to reuse")
     args = parser.parse_args()

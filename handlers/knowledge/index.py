@@ -26,6 +26,8 @@ _MAX_INSIDE = 25
 
 @dataclass(frozen=True)
 class Document:
+    """One solution as search sees it: the fields it matches and the card shows."""
+
     id: str
     title: str
     municipality: str
@@ -37,6 +39,7 @@ class Document:
     contact_hint: str = ""
 
     def field_text(self, name: str) -> str:
+        """A field as text (topics joined by spaces)."""
         value = getattr(self, name)
         return " ".join(value) if isinstance(value, tuple) else value
 
@@ -140,6 +143,7 @@ class SearchIndex:
 
     @property
     def vocabulary(self) -> list[str]:
+        """Every indexed word (not the concept tokens), for typo correction."""
         if self._vocabulary is None:
             self._vocabulary = [t for t in self.postings if not t.startswith(CONCEPT)]
         return self._vocabulary
@@ -233,6 +237,7 @@ class SearchIndex:
         return sorted(matches, key=len)[:_MAX_INSIDE]
 
     def filter_mask(self, filters: dict[str, str]) -> np.ndarray:
+        """Which live documents match every filter (`land`, `ort`, `status`, `thema`)."""
         mask = self.alive.copy()
         for name, wanted in filters.items():
             wanted_folded = fold(wanted)

@@ -27,6 +27,8 @@ _MIN_PLACE = 4
 
 @dataclass(frozen=True)
 class NaturalQuery:
+    """A question with the filters it names in words taken out."""
+
     text: str
     filters: dict[str, str]
 

@@ -21,6 +21,8 @@ _FILTER = re.compile(r'\b(\w+):(?:"([^"]*)"|(\S+))', re.UNICODE)
 
 @dataclass(frozen=True)
 class ParsedQuery:
+    """A query with its `feld:wert` filters taken out."""
+
     text: str
     filters: dict[str, str]
 

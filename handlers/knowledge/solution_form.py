@@ -69,6 +69,7 @@ def solution_form(ctx: Context, solution_id: str = "") -> Reply:
 def submit_solution(
     ctx: Context, solution_id: str, values: Mapping[str, str]
 ) -> Reply | FormErrors:
+    """Save a solution from the organizer form, or name the fields to fix."""
     row = {name: values.get(name, "").strip() for name, *_ in _FIELDS}
     row["id"] = solution_id or row["id"]
     errors = {}

@@ -26,6 +26,8 @@ def stem(word: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """Filler words, synonyms mapped to shared concepts, and multi-word phrases."""
+
     filler: frozenset[str]
     concept_of: dict[str, str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
@@ -33,6 +35,7 @@ class Vocabulary:
 
 @cache
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
+    """The search vocabulary from its TOML file, stemmed as the index stems."""
     document = tomllib.loads(path.read_text(encoding="utf-8"))
     filler = frozenset(stem(word) for word in words(document["filler"]))
     concept_of: dict[str, str] = {}

@@ -31,6 +31,7 @@ def vector_key(embedder: Embedder, text: str) -> str:
 
 
 def row_key(embedder: Embedder, row: Solution) -> str:
+    """What a stored vector must have been computed from: this model and this text."""
     return vector_key(embedder, passage_text(to_document(row, {})))
 
 
@@ -102,6 +103,7 @@ def read_vector_file(path: Path) -> dict[str, Vectors]:
 
 
 def write_vector_file(path: Path, vectors: Mapping[str, Vectors]) -> None:
+    """Save vectors by key (the shipped sample vectors)."""
     keys = sorted(vectors)
     matrix = np.stack([vectors[key] for key in keys]) if keys else np.zeros((0, 0))
     np.savez_compressed(path, keys=np.asarray(keys), vectors=matrix.astype(np.float32))

@@ -60,4 +60,5 @@ def to_csv(rows: list[dict[str, str]]) -> bytes:
 
 
 def to_json(rows: list[dict[str, str]]) -> bytes:
+    """The rows as UTF-8 JSON, readable by people too."""
     return json.dumps(rows, ensure_ascii=False, indent=2).encode()

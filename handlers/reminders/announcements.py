@@ -73,6 +73,7 @@ def _split_text(argument: str) -> tuple[str, str]:
 
 
 def announcement_form(ctx: Context) -> Reply:
+    """The organizer's form: audience, text and when to send."""
     language = ctx.language
     options = [("channel", t(language, "ann.audience_channel"))]
     for conference in upcoming_conferences(ctx.session, ctx.now)[:45]:
@@ -109,6 +110,7 @@ def announcement_form(ctx: Context) -> Reply:
 def submit_announcement(
     ctx: Context, _context: str, values: Mapping[str, str]
 ) -> Reply | FormErrors:
+    """Schedule the announcement from the form, or name the fields to fix."""
     audience, _, target = values.get("audience", "").partition(":")
     text = values.get("text", "").strip()
     if not text or audience not in AUDIENCES:
@@ -197,6 +199,7 @@ def list_announcements(ctx: Context, _argument: str = "") -> Reply:
 
 
 def cancel_command(ctx: Context, announcement_id: str) -> Reply:
+    """Cancel a scheduled announcement that has not gone out."""
     done = announcement_id.isdigit() and cancel_announcement(
         ctx.session, int(announcement_id), now=ctx.now
     )
@@ -215,6 +218,7 @@ def expand_job(ctx: Context, message: OutboxMessage) -> str | None:
 
 
 def announcement_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
+    """The announcement to send for an outbox row, or why nothing is sent."""
     announcement = ctx.session.get(Announcement, message.announcement_id or 0)
     if announcement is None or announcement.status == CANCELLED:
         return "announcement cancelled"
