@@ -7,6 +7,7 @@ from typing import Any
 from handlers.texts_calendar import CALENDAR_TEXTS
 from handlers.texts_conversation import CONVERSATION_TEXTS
 from handlers.texts_knowledge import KNOWLEDGE_TEXTS
+from handlers.texts_notify import NOTIFY_TEXTS
 from handlers.texts_registration import REGISTRATION_TEXTS
 from handlers.texts_reminders import REMINDER_TEXTS
 
@@ -157,6 +158,7 @@ for _extra in (
     REMINDER_TEXTS,
     CONVERSATION_TEXTS,
     CALENDAR_TEXTS,
+    NOTIFY_TEXTS,
 ):
     for _language, _texts in _extra.items():
         TEXTS[_language].update(_texts)

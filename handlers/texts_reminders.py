@@ -9,7 +9,8 @@ REMINDER_TEXTS: dict[str, dict[str, str]] = {
         "bekommen Sie sofort Bescheid.",
         "rem.cancel": "Abmelden: /smartcity abmelden {slug} · Keine Erinnerungen mehr: "
         "/smartcity erinnerungen aus",
-        "rem.off": "In Ordnung: Sie bekommen keine Erinnerungen mehr. Wieder einschalten mit "
+        "rem.off": "In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise auf neue "
+        "Konferenzen oder Anmeldestarts mehr. Wieder einschalten mit "
         "/smartcity erinnerungen an.",
         "rem.on": "Erinnerungen sind wieder eingeschaltet.",
         "rem.usage": "Bitte: /smartcity erinnerungen aus oder /smartcity erinnerungen an.",
@@ -50,7 +51,8 @@ REMINDER_TEXTS: dict[str, dict[str, str]] = {
         "when a seat frees up.",
         "rem.cancel": "Cancel: /smartcity abmelden {slug} · No more reminders: "
         "/smartcity erinnerungen aus",
-        "rem.off": "All right: no more reminders. Switch them back on with "
+        "rem.off": "All right: no more reminders, and no notices of new conferences or opening "
+        "registration. Switch them back on with "
         "/smartcity erinnerungen an.",
         "rem.on": "Reminders are on again.",
         "rem.usage": "Please: /smartcity erinnerungen aus or /smartcity erinnerungen an.",

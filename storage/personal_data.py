@@ -13,6 +13,7 @@ from storage.models import (
     ConversationContext,
     Dialog,
     FeedToken,
+    NoticeSubscription,
     OutboxMessage,
     Registration,
     ReminderOptOut,
@@ -41,6 +42,12 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
         if context is None
         else {"conference": context.conference_slug, "at": context.updated_at.isoformat()},
         "open_dialog": None if dialog is None else dialog.state,
+        "notices_wanted": [
+            {"subject": wish.subject, "since": wish.created_at.isoformat()}
+            for wish in session.scalars(
+                select(NoticeSubscription).where(NoticeSubscription.user_id == user_id)
+            )
+        ],
     }
 
 
@@ -73,6 +80,7 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
     session.execute(delete(Dialog).where(Dialog.user_id == user_id))
     session.execute(delete(ReminderOptOut).where(ReminderOptOut.user_id == user_id))
     session.execute(delete(FeedToken).where(FeedToken.user_id == user_id))
+    session.execute(delete(NoticeSubscription).where(NoticeSubscription.user_id == user_id))
     _forget_messages_to(session, user_id)
     session.flush()
     return promoted

@@ -10,6 +10,7 @@ from handlers.conferences.lookup import lookup_conference
 from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.dates import format_day
+from handlers.notify.wishes import registration_offer
 from handlers.registration.window import registration_problem
 from handlers.replies import Button, Card, DirectMessage, Form, FormErrors, FormField, Reply
 from handlers.texts import t
@@ -127,7 +128,10 @@ def _closed(ctx: Context, conference: Conference) -> Reply | None:
     opens = format_day(conference.registration_opens_at or ctx.now, ctx.tz, language)
     deadline = format_day(conference.registration_deadline or ctx.now, ctx.tz, language)
     values = names(conference, language).as_values()
-    return Reply(t(language, problem, opens=opens, deadline=deadline, **values), language=language)
+    text = t(language, problem, opens=opens, deadline=deadline, **values)
+    if problem in ("reg.closed", "reg.not_yet") and conference.cancelled_at is None:
+        return Reply(text, cards=(registration_offer(ctx, conference),), language=language)
+    return Reply(text, language=language)
 
 
 def _refusal(ctx: Context, conference: Conference) -> Reply | None:
