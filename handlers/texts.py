@@ -8,6 +8,7 @@ from handlers.texts_calendar import CALENDAR_TEXTS
 from handlers.texts_conversation import CONVERSATION_TEXTS
 from handlers.texts_knowledge import KNOWLEDGE_TEXTS
 from handlers.texts_notify import NOTIFY_TEXTS
+from handlers.texts_organizer import ORGANIZER_TEXTS
 from handlers.texts_registration import REGISTRATION_TEXTS
 from handlers.texts_reminders import REMINDER_TEXTS
 
@@ -159,6 +160,7 @@ for _extra in (
     CONVERSATION_TEXTS,
     CALENDAR_TEXTS,
     NOTIFY_TEXTS,
+    ORGANIZER_TEXTS,
 ):
     for _language, _texts in _extra.items():
         TEXTS[_language].update(_texts)
