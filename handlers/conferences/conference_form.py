@@ -18,7 +18,7 @@ from storage.registrations import CapacityError
 
 FORM_ID = "conference"
 NEW_ACTION, EDIT_ACTION = "new_conference_form", "edit_conference"
-CANCEL_ACTION = "cancel_conference"
+CANCEL_ACTION, ASK_CANCEL_ACTION = "cancel_conference", "ask_cancel_conference"
 _KINDS = ("regionalkonferenz", "kongress", "other")
 _STATES = ("open", "closed")
 # field -> (kind, required, max length)

@@ -6,6 +6,7 @@ from functools import partial
 
 from handlers.conferences.answers import answer_conference_question, conference_details
 from handlers.conferences.conference_form import (
+    ASK_CANCEL_ACTION,
     CANCEL_ACTION,
     EDIT_ACTION,
     FORM_ID,
@@ -16,6 +17,7 @@ from handlers.conferences.conference_form import (
     new_conference_form,
     submit_conference,
 )
+from handlers.conferences.overview import overview
 from handlers.context import Context
 from handlers.conversation.features import (
     Action,
@@ -71,11 +73,20 @@ FEATURE = Feature(
             cancel_request,
             organizer_only=True,
         ),
+        Command(
+            "übersicht",
+            "overview",
+            "help.uebersicht",
+            overview,
+            organizer_only=True,
+            accepts=no_argument,
+        ),
     ),
     actions=(
         Action("conference_details", conference_details),
         Action(NEW_ACTION, new_conference_form, opens_form=True, organizer_only=True),
         Action(EDIT_ACTION, edit_conference_form, opens_form=True, organizer_only=True),
+        Action(ASK_CANCEL_ACTION, cancel_request, organizer_only=True),
         Action(CANCEL_ACTION, cancel_confirmed, organizer_only=True),
     ),
     forms=(FormHandler(FORM_ID, submit_conference, organizer_only=True),),

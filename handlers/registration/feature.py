@@ -76,6 +76,7 @@ FEATURE = Feature(
     actions=(
         Action("register", registration_form_for, opens_form=True),
         Action("cancel_registration", cancel_registration),
+        Action("participants", participant_list, organizer_only=True),
     ),
     forms=(FormHandler(FORM_ID, submit_registration),),
     suggestions={"municipality": suggest_municipalities},
