@@ -71,6 +71,14 @@ REGISTRATION_TEXTS: dict[str, dict[str, str]] = {
         "werden dabei storniert. Das lässt sich nicht rückgängig machen.",
         "privacy.confirm_button": "Ja, alles löschen",
         "privacy.deleted": "Erledigt: Ihre Daten sind gelöscht und Ihre Anmeldungen storniert.",
+        "wl.left": "Sie stehen nicht mehr auf der Warteliste {name_gen}.",
+        "wl.confirmed": "Bei {name_dat} haben Sie einen bestätigten Platz, keinen "
+        "Wartelistenplatz. Absagen mit „abmelden {slug}“.",
+        "wl.not_waiting": "Sie stehen nicht auf der Warteliste {name_gen}.",
+        "wl.pick": "Sie stehen auf mehreren Wartelisten. Welche möchten Sie verlassen? Zum "
+        "Beispiel: warteliste-verlassen 24",
+        "wl.leave_button": "Warteliste verlassen",
+        "help.warteliste_verlassen": "eine Warteliste verlassen (der Platz in der Reihe verfällt)",
     },
     "en": {
         "form.close": "Cancel",
@@ -139,5 +147,13 @@ REGISTRATION_TEXTS: dict[str, dict[str, str]] = {
         "will be cancelled. This cannot be undone.",
         "privacy.confirm_button": "Yes, delete everything",
         "privacy.deleted": "Done: your data is deleted and your registrations are cancelled.",
+        "wl.left": "You have left the waitlist {name_gen}.",
+        "wl.confirmed": "You have a confirmed seat at {name}, not a waitlist place. Cancel "
+        "with “abmelden {slug}”.",
+        "wl.not_waiting": "You are not on the waitlist {name_gen}.",
+        "wl.pick": "You are on several waitlists. Which one do you want to leave? For "
+        "example: leave-waitlist 24",
+        "wl.leave_button": "Leave the waitlist",
+        "help.warteliste_verlassen": "leave a waitlist (your place in the queue is given up)",
     },
 }

@@ -25,6 +25,7 @@ from handlers.registration.flow import (
 )
 from handlers.registration.municipalities import suggest_municipalities
 from handlers.registration.organizer import ADMIN_WORDS, conference_admin, participant_list
+from handlers.registration.waitlist import LEAVE_ACTION, leave_waitlist
 from handlers.replies import Reply
 from handlers.texts import t
 
@@ -58,6 +59,9 @@ FEATURE = Feature(
             "meine", "mine", "help.meine", lambda ctx, _: my_registrations(ctx), accepts=no_argument
         ),
         Command(
+            "warteliste-verlassen", "leave-waitlist", "help.warteliste_verlassen", leave_waitlist
+        ),
+        Command(
             "teilnehmende",
             "participants",
             "help.teilnehmende",
@@ -77,6 +81,7 @@ FEATURE = Feature(
         Action("register", registration_form_for, opens_form=True),
         Action("cancel_registration", cancel_registration),
         Action("participants", participant_list, organizer_only=True),
+        Action(LEAVE_ACTION, leave_waitlist),
     ),
     forms=(FormHandler(FORM_ID, submit_registration),),
     suggestions={"municipality": suggest_municipalities},

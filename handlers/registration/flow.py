@@ -285,8 +285,10 @@ def _my_cards(ctx: Context, mine: Sequence[Registration]) -> tuple[Card, ...]:
             else t(ctx.language, "reg.status_waitlisted", position=position)
         )
         conference = registration.conference
-        cancel_button = Button(
-            t(ctx.language, "reg.cancel_button"), "cancel_registration", conference.slug
+        cancel_button = (
+            Button(t(ctx.language, "reg.cancel_button"), "cancel_registration", conference.slug)
+            if position is None
+            else Button(t(ctx.language, "wl.leave_button"), "leave_waitlist", conference.slug)
         )
         cards.append(
             Card(
