@@ -24,6 +24,7 @@ from handlers.notify.notices import (
     plan_registration_notices,
     registration_open_reply,
 )
+from handlers.registration.offers import lapse_offers, seat_offer_reply
 from handlers.reminders.announcements import (
     announcement_reply,
     digest_reply,
@@ -48,6 +49,7 @@ RENDERERS: dict[str, Renderer] = {
     "conference_change": change_reply,
     "new_conference": new_conference_reply,
     "registration_open": registration_open_reply,
+    "seat_offer": seat_offer_reply,
 }
 # Kinds that are pointless once late by more than the grace period.
 TIMELY = frozenset({"reminder", "digest"})
@@ -103,6 +105,7 @@ class Dispatcher:
         with self.services.context(WORKER) as ctx:
             plan_reminders(ctx, self.reminders)
             plan_registration_notices(ctx)
+            lapse_offers(ctx)
 
     def run_once(self) -> Counter[str]:
         """Plan reminders, then send everything due now; returns the outcomes."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -25,6 +25,8 @@ class Context:
     organizer_channel: str = ""
     announcement_channel: str = ""
     command: str = "/smartcity"
+    # None: waiting people move up at once; else how long a seat offer holds.
+    seat_offer: timedelta | None = None
 
     @property
     def is_organizer(self) -> bool:

@@ -79,6 +79,13 @@ REGISTRATION_TEXTS: dict[str, dict[str, str]] = {
         "Beispiel: warteliste-verlassen 24",
         "wl.leave_button": "Warteliste verlassen",
         "help.warteliste_verlassen": "eine Warteliste verlassen (der Platz in der Reihe verfällt)",
+        "offer.text": "Ein Platz bei {name_dat} ist frei geworden und für Sie reserviert. "
+        "Bitte nehmen Sie ihn bis {until} an; danach geht er an die nächste Person auf der "
+        "Warteliste.",
+        "offer.accept": "Platz annehmen",
+        "offer.accepted": "Ihr Platz bei {name_dat} am {when} ist bestätigt.",
+        "offer.decline": "Ablehnen",
+        "offer.gone": "Bei {name_dat} liegt für Sie kein offenes Platzangebot (mehr) vor.",
     },
     "en": {
         "form.close": "Cancel",
@@ -155,5 +162,11 @@ REGISTRATION_TEXTS: dict[str, dict[str, str]] = {
         "example: leave-waitlist 24",
         "wl.leave_button": "Leave the waitlist",
         "help.warteliste_verlassen": "leave a waitlist (your place in the queue is given up)",
+        "offer.text": "A seat at {name} has become free and is held for you. Please accept "
+        "it by {until}; after that it goes to the next person on the waitlist.",
+        "offer.accept": "Accept the seat",
+        "offer.accepted": "Your seat at {name} on {when} is confirmed.",
+        "offer.decline": "Decline",
+        "offer.gone": "There is no open seat offer for you at {name} (any more).",
     },
 }

@@ -153,6 +153,8 @@ class Registration(Base):
     created_at: Mapped[UtcTimestamp]
     updated_at: Mapped[UtcTimestamp]
     anonymised: Mapped[bool] = mapped_column(default=False)
+    # Set while a freed seat is held for this person to accept (promotion = "offer").
+    offer_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     conference: Mapped[Conference] = relationship()
 

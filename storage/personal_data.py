@@ -65,7 +65,9 @@ def _registration(registration: Registration) -> dict[str, Any]:
     }
 
 
-def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[Registration]:
+def delete_user_data(
+    session: Session, user_id: str, *, now: datetime, offer_for: timedelta | None = None
+) -> list[Registration]:
     """Cancel the user's registrations (promoting the waitlist) and erase what names them.
 
     Returns the registrations promoted as a consequence, whose people should be told.
@@ -74,7 +76,10 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
     mine = session.scalars(select(Registration).where(Registration.user_id == user_id)).all()
     for registration in mine:
         if registration.status in ACTIVE:
-            promoted += cancel(session, registration.conference_id, user_id, now=now)[1]
+            freed = cancel(
+                session, registration.conference_id, user_id, now=now, offer_for=offer_for
+            )
+            promoted += freed[1]
         anonymise(registration)
     session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
     session.execute(delete(Dialog).where(Dialog.user_id == user_id))

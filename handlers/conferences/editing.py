@@ -122,4 +122,7 @@ def _write(ctx: Context, conference: Conference, record: ConferenceRecord) -> in
         return 0
     # Checked before; raises CapacityError only if seats were taken since (the caller's
     # transaction then rolls back).
-    return len(set_capacity(ctx.session, conference.id, record.capacity, now=ctx.now))
+    promoted = set_capacity(
+        ctx.session, conference.id, record.capacity, now=ctx.now, offer_for=ctx.seat_offer
+    )
+    return len(promoted)

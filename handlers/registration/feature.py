@@ -24,6 +24,7 @@ from handlers.registration.flow import (
     waitlist_reply,
 )
 from handlers.registration.municipalities import suggest_municipalities
+from handlers.registration.offers import ACCEPT_ACTION, accept_seat
 from handlers.registration.organizer import ADMIN_WORDS, conference_admin, participant_list
 from handlers.registration.waitlist import LEAVE_ACTION, leave_waitlist
 from handlers.replies import Reply
@@ -82,6 +83,7 @@ FEATURE = Feature(
         Action("cancel_registration", cancel_registration),
         Action("participants", participant_list, organizer_only=True),
         Action(LEAVE_ACTION, leave_waitlist),
+        Action(ACCEPT_ACTION, accept_seat),
     ),
     forms=(FormHandler(FORM_ID, submit_registration),),
     suggestions={"municipality": suggest_municipalities},

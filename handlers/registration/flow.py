@@ -232,7 +232,9 @@ def cancel_registration(ctx: Context, argument: str) -> Reply:
     values = names(conference, ctx.language).as_values()
     if ctx.now >= conference.starts_at:
         return Reply(t(ctx.language, "reg.past", **values), language=ctx.language)
-    cancelled, promoted = cancel(ctx.session, conference.id, ctx.user_id, now=ctx.now)
+    cancelled, promoted = cancel(
+        ctx.session, conference.id, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer
+    )
     if cancelled is None:
         return Reply(t(ctx.language, "reg.not_registered", **values), language=ctx.language)
     return Reply(

@@ -31,7 +31,9 @@ def leave_waitlist(ctx: Context, argument: str) -> Reply:
         confirmed = registration is not None and registration.status == CONFIRMED
         key = "wl.confirmed" if confirmed else "wl.not_waiting"
         return _say(ctx, key, slug=conference.slug, **values)
-    _, promoted = cancel(ctx.session, conference.id, ctx.user_id, now=ctx.now)
+    _, promoted = cancel(
+        ctx.session, conference.id, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer
+    )
     return Reply(
         t(ctx.language, "wl.left", **values),
         direct_messages=promotion_messages(ctx, conference, promoted),

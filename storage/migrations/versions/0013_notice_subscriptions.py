@@ -1,4 +1,5 @@
-"""notice_subscriptions: members who asked to be told of new conferences or opening registration
+"""notice_subscriptions: members who asked to be told of new conferences or opening
+registration; registrations.offer_expires_at for seat offers to the waiting list
 
 Revision ID: 0013
 Revises: 0009
@@ -41,9 +42,15 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_notice_subscriptions_user_id"), "notice_subscriptions", ["user_id"], unique=False
     )
+    op.add_column(
+        "registrations",
+        sa.Column("offer_expires_at", storage.types.UTCDateTime(timezone=True), nullable=True),
+    )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("registrations") as batch:
+        batch.drop_column("offer_expires_at")
     op.drop_index(op.f("ix_notice_subscriptions_user_id"), table_name="notice_subscriptions")
     op.drop_index(op.f("ix_notice_subscriptions_subject"), table_name="notice_subscriptions")
     op.drop_table("notice_subscriptions")
