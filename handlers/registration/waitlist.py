@@ -14,6 +14,7 @@ from storage.registrations import (
     WAITLISTED,
     cancel,
     find_registration,
+    lock_conference,
     registrations_of_user,
 )
 
@@ -26,6 +27,8 @@ def leave_waitlist(ctx: Context, argument: str) -> Reply:
     if isinstance(conference, Reply):
         return conference
     values = names(conference, ctx.language).as_values()
+    # Locked first: a second click, or a promotion meanwhile, is seen before anything changes.
+    lock_conference(ctx.session, conference.id)
     registration = find_registration(ctx.session, conference.id, ctx.user_id)
     if registration is None or registration.status != WAITLISTED:
         confirmed = registration is not None and registration.status == CONFIRMED
