@@ -29,9 +29,10 @@ from handlers.embedding import shared_embedder
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
 from handlers.knowledge.vectors import refresh_vectors
+from handlers.notify.notices import announce_new_conferences
 from storage.conference_file import read_conference_file
 from storage.conference_ics import read_ics_file
-from storage.conferences import upsert_conferences
+from storage.conferences import all_conferences, upsert_conferences
 from storage.db import make_engine, upgrade
 from storage.errors import DataFileError
 from storage.projects import read_project_file, upsert_projects
@@ -229,8 +230,14 @@ def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
     records = reader(args.file, config.tz)
     services = build_services(config)
     with services.sessions.begin() as session:
+        known = {conference.slug for conference in all_conferences(session)}
         created, updated = upsert_conferences(session, records, now=services.clock())
-    print(f"imported {args.file}: {created} new, {updated} updated conferences")
+        fresh = [record.slug for record in records if record.slug not in known]
+        told = announce_new_conferences(session, fresh, now=services.clock())
+    print(
+        f"imported {args.file}: {created} new, {updated} updated conferences; "
+        f"{told} notices to members who asked to hear of new ones"
+    )
     return 0
 
 

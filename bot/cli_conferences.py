@@ -122,7 +122,10 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
     with build_services(config).context("console") as ctx:
         saved = _checked(add_conference(_context(ctx), _values(args)))
         saved.conference.registration_open = not args.closed
-        print(f"added {saved.conference.slug}: {saved.conference.title}")
+        print(
+            f"added {saved.conference.slug}: {saved.conference.title} "
+            f"({saved.informed} told who asked to hear of new conferences)"
+        )
     return 0
 
 

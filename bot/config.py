@@ -72,6 +72,10 @@ class OrganizersSection:
 @dataclass(frozen=True)
 class RegistrationSection:
     purge_after_days: int = 90
+    # "auto": the first person waiting moves up at once; "offer": gets a seat offer to accept
+    # within `offer_hours`, else it passes to the next.
+    promotion: str = "auto"
+    offer_hours: int = 24
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,9 @@ def _absolute_sqlite(url: str, base_dir: Path) -> str:
     return prefix + str(base_dir / relative)
 
 
+PROMOTIONS = ("auto", "offer")
+
+
 def _validate(config: Config) -> None:
     if config.bot.language not in LANGUAGES:
         raise ConfigError(
@@ -248,6 +255,9 @@ def _validate(config: Config) -> None:
         raise ConfigError("bot.public_url must be empty or an http(s) URL")
     _validate_matrix(config.matrix)
     _validate_reminders(config.reminders)
+    if config.registration.promotion not in PROMOTIONS:
+        raise ConfigError(f"registration.promotion must be one of {', '.join(PROMOTIONS)}")
+    _at_least_one("registration", config.registration)
     _at_least_one("database", config.database)
     _at_least_one("http", config.http)
 

@@ -19,6 +19,12 @@ from bot.config import Config
 from bot.services import Services
 from handlers.conferences.changes import change_reply
 from handlers.context import Context
+from handlers.notify.notices import (
+    new_conference_reply,
+    plan_registration_notices,
+    registration_open_reply,
+)
+from handlers.registration.offers import lapse_offers, seat_offer_reply
 from handlers.reminders.announcements import (
     announcement_reply,
     digest_reply,
@@ -41,6 +47,9 @@ RENDERERS: dict[str, Renderer] = {
     "report": report_reply,
     "digest": lambda ctx, _message: digest_reply(ctx),
     "conference_change": change_reply,
+    "new_conference": new_conference_reply,
+    "registration_open": registration_open_reply,
+    "seat_offer": seat_offer_reply,
 }
 # Kinds that are pointless once late by more than the grace period.
 TIMELY = frozenset({"reminder", "digest"})
@@ -95,6 +104,8 @@ class Dispatcher:
     def plan(self) -> None:
         with self.services.context(WORKER) as ctx:
             plan_reminders(ctx, self.reminders)
+            plan_registration_notices(ctx)
+            lapse_offers(ctx)
 
     def run_once(self) -> Counter[str]:
         """Plan reminders, then send everything due now; returns the outcomes."""

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine, text
@@ -66,7 +67,15 @@ class Services:
             announcement_channel=self.config.slack.announcement_channel,
             command=self.config.slack.command,
             prefix=prefix,
+            seat_offer=self._seat_offer,
         )
+
+    @property
+    def _seat_offer(self) -> timedelta | None:
+        registration = self.config.registration
+        if registration.promotion != "offer":
+            return None
+        return timedelta(hours=registration.offer_hours)
 
     def reply(
         self, user_id: str, handler: Callable[[Context], Result], *, prefix: str = ""

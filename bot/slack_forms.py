@@ -58,13 +58,16 @@ def _element(field: FormField, language: str) -> dict[str, Any]:
             element["initial_option"] = option(field.initial)
         return element
     if field.kind == "choice":
-        return {
+        options = [{"text": plain(label, 75), "value": value} for value, label in field.options]
+        choice: dict[str, Any] = {
             "type": "static_select",
             "action_id": field.name,
-            "options": [
-                {"text": plain(label, 75), "value": value} for value, label in field.options[:100]
-            ],
+            "options": options[:100],
         }
+        chosen = [o for o in options if o["value"] == field.initial]
+        if chosen:
+            choice["initial_option"] = chosen[0]
+        return choice
     if field.kind == "consent":
         return {
             "type": "checkboxes",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -29,6 +29,8 @@ class Context:
     # the console and on Matrix (where a typed "anmelden 24" is the command). Texts say
     # "{command}anmelden 24" and are given this.
     prefix: str = ""
+    # None: waiting people move up at once; else how long a seat offer holds.
+    seat_offer: timedelta | None = None
 
     @property
     def is_organizer(self) -> bool:

@@ -109,6 +109,12 @@ def delivered_announcements(session: Session) -> list[tuple[Announcement, list[O
     return done
 
 
+def recent_announcements(session: Session, *, limit: int) -> Sequence[Announcement]:
+    """The latest announcements, newest first, whatever their state."""
+    query = select(Announcement).order_by(Announcement.send_at.desc(), Announcement.id.desc())
+    return session.scalars(query.limit(limit)).all()
+
+
 def mark_done(announcement: Announcement) -> None:
     announcement.status = DONE
 

@@ -153,6 +153,8 @@ class Registration(Base):
     created_at: Mapped[UtcTimestamp]
     updated_at: Mapped[UtcTimestamp]
     anonymised: Mapped[bool] = mapped_column(default=False)
+    # Set while a freed seat is held for this person to accept (promotion = "offer").
+    offer_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     conference: Mapped[Conference] = relationship()
 
@@ -273,6 +275,24 @@ class FeedToken(Base):
     user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[UtcTimestamp]
+
+
+class NoticeSubscription(Base):
+    """A member's wish to be told: of new conferences (`subject` "new:any" or "new:<kind>")
+    or when registration opens for one (`subject` "registration:<conference id>")."""
+
+    __tablename__ = "notice_subscriptions"
+    __table_args__ = (UniqueConstraint("user_id", "subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    subject: Mapped[str] = mapped_column(String(60), index=True)
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE")
+    )
+    created_at: Mapped[UtcTimestamp]
+
+    conference: Mapped[Conference | None] = relationship()
 
 
 class ReminderOptOut(Base):

@@ -13,6 +13,7 @@ from storage.models import (
     ConversationContext,
     Dialog,
     FeedToken,
+    NoticeSubscription,
     OutboxMessage,
     Registration,
     ReminderOptOut,
@@ -41,6 +42,12 @@ def export_user_data(session: Session, user_id: str) -> dict[str, Any]:
         if context is None
         else {"conference": context.conference_slug, "at": context.updated_at.isoformat()},
         "open_dialog": None if dialog is None else dialog.state,
+        "notices_wanted": [
+            {"subject": wish.subject, "since": wish.created_at.isoformat()}
+            for wish in session.scalars(
+                select(NoticeSubscription).where(NoticeSubscription.user_id == user_id)
+            )
+        ],
     }
 
 
@@ -58,7 +65,9 @@ def _registration(registration: Registration) -> dict[str, Any]:
     }
 
 
-def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[Registration]:
+def delete_user_data(
+    session: Session, user_id: str, *, now: datetime, offer_for: timedelta | None = None
+) -> list[Registration]:
     """Cancel the user's registrations (promoting the waitlist) and erase what names them.
 
     Returns the registrations promoted as a consequence, whose people should be told.
@@ -67,12 +76,16 @@ def delete_user_data(session: Session, user_id: str, *, now: datetime) -> list[R
     mine = session.scalars(select(Registration).where(Registration.user_id == user_id)).all()
     for registration in mine:
         if registration.status in ACTIVE:
-            promoted += cancel(session, registration.conference_id, user_id, now=now)[1]
+            freed = cancel(
+                session, registration.conference_id, user_id, now=now, offer_for=offer_for
+            )
+            promoted += freed[1]
         anonymise(registration)
     session.execute(delete(ConversationContext).where(ConversationContext.user_id == user_id))
     session.execute(delete(Dialog).where(Dialog.user_id == user_id))
     session.execute(delete(ReminderOptOut).where(ReminderOptOut.user_id == user_id))
     session.execute(delete(FeedToken).where(FeedToken.user_id == user_id))
+    session.execute(delete(NoticeSubscription).where(NoticeSubscription.user_id == user_id))
     _forget_messages_to(session, user_id)
     session.flush()
     return promoted

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Table, bindparam, func, select
@@ -19,11 +19,16 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.models import Conference, Registration
+from storage.outbox import plan
 
 CONFIRMED = "confirmed"
 WAITLISTED = "waitlisted"
+# A freed seat held for the first person waiting until they accept or the offer expires; it
+# counts as taken (confirmed_count), so nobody can jump the queue for it.
+OFFERED = "offered"
 CANCELLED = "cancelled"
-ACTIVE = (CONFIRMED, WAITLISTED)
+ACTIVE = (CONFIRMED, WAITLISTED, OFFERED)
+SEAT_OFFER = "seat_offer"
 
 
 @dataclass(frozen=True)
@@ -150,27 +155,43 @@ def has_free_seat(conference: Conference) -> bool:
 
 
 def cancel(
-    session: Session, conference_id: int, user_id: str, *, now: datetime
+    session: Session,
+    conference_id: int,
+    user_id: str,
+    *,
+    now: datetime,
+    offer_for: timedelta | None = None,
 ) -> tuple[Registration | None, list[Registration]]:
-    """Cancel the user's registration; returns it (None if there was none) and who moved up."""
+    """Cancel the user's registration; returns it (None if there was none) and who moved up
+    (with `offer_for`, the freed seat is offered instead and nobody moves up yet)."""
     conference = lock_conference(session, conference_id)
     registration = find_registration(session, conference_id, user_id)
     if registration is None or registration.status not in ACTIVE:
         return None, []
-    if registration.status == CONFIRMED:
-        conference.confirmed_count -= 1
-    else:
-        conference.waitlisted_count -= 1
-    registration.status, registration.waitlist_seq = CANCELLED, None
-    registration.updated_at = now
+    _release(conference, registration, now=now)
     session.flush()
-    return registration, fill_free_seats(session, conference, now=now)
+    return registration, fill_free_seats(session, conference, now=now, offer_for=offer_for)
+
+
+def _release(conference: Conference, registration: Registration, *, now: datetime) -> None:
+    if registration.status == WAITLISTED:
+        conference.waitlisted_count -= 1
+    else:  # confirmed, or a held offer
+        conference.confirmed_count -= 1
+    registration.status, registration.waitlist_seq = CANCELLED, None
+    registration.offer_expires_at = None
+    registration.updated_at = now
 
 
 def fill_free_seats(
-    session: Session, conference: Conference, *, now: datetime
+    session: Session,
+    conference: Conference,
+    *,
+    now: datetime,
+    offer_for: timedelta | None = None,
 ) -> list[Registration]:
-    """Promote waiting people in order while seats are free (the conference must be locked)."""
+    """Promote waiting people in order while seats are free (the conference must be locked);
+    with `offer_for`, hold the seats for them as offers instead (returns nobody then)."""
     query = (
         select(Registration)
         .where(Registration.conference_id == conference.id, Registration.status == WAITLISTED)
@@ -185,10 +206,58 @@ def fill_free_seats(
     for registration in promoted:
         registration.status, registration.waitlist_seq = CONFIRMED, None
         registration.updated_at = now
+        if offer_for is not None:
+            _offer(session, registration, until=now + offer_for)
     conference.confirmed_count += len(promoted)
     conference.waitlisted_count -= len(promoted)
     session.flush()
-    return promoted
+    return [] if offer_for is not None else promoted
+
+
+def _offer(session: Session, registration: Registration, *, until: datetime) -> None:
+    """Hold the seat for the person and plan the offer message, once per offer."""
+    registration.status, registration.offer_expires_at = OFFERED, until
+    plan(
+        session,
+        key=f"{SEAT_OFFER}:{registration.id}:{int(until.timestamp())}",
+        kind=SEAT_OFFER,
+        recipient=registration.user_id,
+        due_at=registration.updated_at,
+        conference_id=registration.conference_id,
+    )
+
+
+def accept_offer(
+    session: Session, conference_id: int, user_id: str, *, now: datetime
+) -> Registration | None:
+    """Confirm a held seat if the offer still stands; None if there is none (any more)."""
+    lock_conference(session, conference_id)
+    registration = find_registration(session, conference_id, user_id)
+    expires = registration.offer_expires_at if registration is not None else None
+    if registration is None or registration.status != OFFERED or expires is None or expires <= now:
+        return None
+    registration.status, registration.offer_expires_at = CONFIRMED, None
+    registration.updated_at = now
+    session.flush()
+    return registration
+
+
+def expire_offers(session: Session, *, now: datetime, offer_for: timedelta) -> int:
+    """Offers not accepted in time lapse and pass to the next person waiting; returns how
+    many lapsed."""
+    query = select(Registration.conference_id, Registration.user_id).where(
+        Registration.status == OFFERED, Registration.offer_expires_at <= now
+    )
+    lapsed = session.execute(query.order_by(Registration.id)).all()
+    for conference_id, user_id in lapsed:
+        conference = lock_conference(session, conference_id)
+        registration = find_registration(session, conference_id, user_id)
+        if registration is None or registration.status != OFFERED:
+            continue  # accepted or cancelled meanwhile
+        _release(conference, registration, now=now)
+        session.flush()
+        fill_free_seats(session, conference, now=now, offer_for=offer_for)
+    return len(lapsed)
 
 
 def registrations_of_user(session: Session, user_id: str) -> Sequence[Registration]:
@@ -216,7 +285,12 @@ class CapacityError(ValueError):
 
 
 def set_capacity(
-    session: Session, conference_id: int, capacity: int | None, *, now: datetime
+    session: Session,
+    conference_id: int,
+    capacity: int | None,
+    *,
+    now: datetime,
+    offer_for: timedelta | None = None,
 ) -> list[Registration]:
     """Change the capacity (None: unlimited); raising it promotes waiting people in order."""
     conference = lock_conference(session, conference_id)
@@ -224,4 +298,4 @@ def set_capacity(
         raise CapacityError(f"{conference.confirmed_count} seats are already confirmed")
     conference.capacity = capacity
     session.flush()
-    return fill_free_seats(session, conference, now=now)
+    return fill_free_seats(session, conference, now=now, offer_for=offer_for)

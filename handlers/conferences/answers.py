@@ -19,8 +19,9 @@ from handlers.conferences.seats import deadline_text, seats_text
 from handlers.conferences.selection import filter_conferences, pick_one
 from handlers.context import Context
 from handlers.dates import format_month
+from handlers.notify.wishes import new_conference_offer
 from handlers.registration.window import registration_problem
-from handlers.replies import Reply
+from handlers.replies import Card, Reply
 from handlers.texts import t
 from storage.conferences import all_conferences, get_conference
 from storage.context import recall_conference, remember_conference
@@ -107,24 +108,25 @@ def _remembered(ctx: Context, candidates: list[Conference]) -> Conference | None
 def _none_reply(
     ctx: Context, ref: ConferenceRef, conferences: Sequence[Conference], language: str
 ) -> Reply:
+    """Nothing upcoming: say so, name the last one, and offer to tell when one is published."""
     kind = ref.kind or "any"
     if ref.relative == "last":
         return Reply(t(language, "none_past"), language=language)
     past = [c for c in conferences if c.ends_at <= ctx.now and ref.kind in (None, c.kind)]
     text = t(language, f"none_upcoming.{kind}")
-    if not past:
-        return Reply(text, language=language)
-    last = past[-1]
-    text += t(
-        language,
-        "none_upcoming_last",
-        name=names(last, language).name,
-        when=when_text(last, ctx.tz, language),
-        place=place_suffix(last, language),
-    )
-    return Reply(
-        text, cards=(conference_card(last, ctx.tz, language, now=ctx.now),), language=language
-    )
+    cards: tuple[Card, ...] = ()
+    if past:
+        last = past[-1]
+        text += t(
+            language,
+            "none_upcoming_last",
+            name=names(last, language).name,
+            when=when_text(last, ctx.tz, language),
+            place=place_suffix(last, language),
+        )
+        cards = (conference_card(last, ctx.tz, language, now=ctx.now),)
+    cards += (new_conference_offer(ctx, ref.kind),)
+    return Reply(text, cards=cards, language=language)
 
 
 def conference_reply(
@@ -215,10 +217,19 @@ def _list_reply(
         chosen = [c for c in matching if c.ends_at > ctx.now]
         text = t(language, "list.upcoming")
         if not chosen:
-            chosen = [c for c in matching if c.ends_at <= ctx.now][-3:]
-            text = t(language, "list.none_upcoming")
+            return _none_listed(ctx, ref, matching, language)
     cards = tuple(summary_card(c, ctx.tz, language, ctx.now) for c in chosen[:LIST_LIMIT])
     return Reply(text, cards=cards, language=language)
+
+
+def _none_listed(
+    ctx: Context, ref: ConferenceRef, matching: Sequence[Conference], language: str
+) -> Reply:
+    """No upcoming conference to list: the last three, and the offer to tell of new ones."""
+    chosen = [c for c in matching if c.ends_at <= ctx.now][-3:]
+    cards = tuple(summary_card(c, ctx.tz, language, ctx.now) for c in chosen)
+    cards += (new_conference_offer(ctx, ref.kind),)
+    return Reply(t(language, "list.none_upcoming"), cards=cards, language=language)
 
 
 def _in_month(

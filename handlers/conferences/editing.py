@@ -14,6 +14,7 @@ from datetime import date
 from handlers.conferences.changes import inform_about_change, snapshot
 from handlers.conferences.form_values import conference_values, parse_date, parse_values
 from handlers.context import Context
+from handlers.notify.notices import announce_new_conference
 from handlers.replies import FormErrors
 from handlers.texts import t, tn
 from storage.conference_file import ConferenceRecord
@@ -25,7 +26,8 @@ from storage.registrations import set_capacity
 @dataclass(frozen=True)
 class Saved:
     """What an edit did: the conference, how many moved up from the waitlist, and how many
-    registrants and waiting people will be told about a change."""
+    registrants and waiting people will be told about a change (or, for a new conference, how
+    many members who asked to hear of new ones)."""
 
     conference: Conference
     promoted: int = 0
@@ -43,7 +45,7 @@ def add_conference(ctx: Context, values: Mapping[str, str]) -> Saved | FormError
     apply_record(conference, record, now=ctx.now)
     ctx.session.add(conference)
     ctx.session.flush()
-    return Saved(conference)
+    return Saved(conference, informed=announce_new_conference(ctx.session, conference, now=ctx.now))
 
 
 def edit_conference(
@@ -127,4 +129,7 @@ def _write(ctx: Context, conference: Conference, record: ConferenceRecord) -> in
         return 0
     # Checked before; raises CapacityError only if seats were taken since (the caller's
     # transaction then rolls back).
-    return len(set_capacity(ctx.session, conference.id, record.capacity, now=ctx.now))
+    promoted = set_capacity(
+        ctx.session, conference.id, record.capacity, now=ctx.now, offer_for=ctx.seat_offer
+    )
+    return len(promoted)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from handlers.conferences.cards import summary_card
+from handlers.conferences.overview import overview
 from handlers.context import Context
 from handlers.replies import Reply
 from handlers.texts import t
@@ -12,6 +15,11 @@ HOME_LIMIT = 10
 
 
 def home_reply(ctx: Context) -> Reply:
+    """The App Home: upcoming conferences for members, the overview for organizers."""
+    if ctx.is_organizer:
+        reply = overview(ctx)
+        help_note = t(ctx.language, "home.help", command=ctx.prefix)
+        return dataclasses.replace(reply, notes=(*reply.notes, help_note))
     upcoming = upcoming_conferences(ctx.session, ctx.now)[:HOME_LIMIT]
     cards = tuple(summary_card(c, ctx.tz, ctx.language, ctx.now) for c in upcoming)
     lead = t(ctx.language, "home.title") if cards else t(ctx.language, "home.none")

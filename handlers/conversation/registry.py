@@ -16,6 +16,7 @@ from handlers.conversation.features import (
 )
 from handlers.knowledge.feature import FEATURE as KNOWLEDGE
 from handlers.normalize import fold
+from handlers.notify.feature import FEATURE as NOTIFY
 from handlers.privacy.feature import FEATURE as PRIVACY
 from handlers.registration.feature import FEATURE as REGISTRATION
 from handlers.reminders.feature import FEATURE as REMINDERS
@@ -24,6 +25,7 @@ FEATURES: tuple[Feature, ...] = (
     CONFERENCES,
     REGISTRATION,
     REMINDERS,
+    NOTIFY,
     PRIVACY,
     KNOWLEDGE,
     talk.FEATURE,

@@ -36,7 +36,7 @@ def delete_request(ctx: Context, argument: str) -> Reply:
 
 
 def delete_confirmed(ctx: Context) -> Reply:
-    promoted = delete_user_data(ctx.session, ctx.user_id, now=ctx.now)
+    promoted = delete_user_data(ctx.session, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer)
     messages: list[DirectMessage] = []
     for registration in promoted:
         messages += promotion_messages(ctx, registration.conference, [registration])

@@ -24,7 +24,9 @@ from handlers.registration.flow import (
     waitlist_reply,
 )
 from handlers.registration.municipalities import suggest_municipalities
+from handlers.registration.offers import ACCEPT_ACTION, accept_seat
 from handlers.registration.organizer import ADMIN_WORDS, conference_admin, participant_list
+from handlers.registration.waitlist import LEAVE_ACTION, leave_waitlist
 from handlers.replies import Reply
 from handlers.texts import t
 
@@ -58,6 +60,9 @@ FEATURE = Feature(
             "meine", "mine", "help.meine", lambda ctx, _: my_registrations(ctx), accepts=no_argument
         ),
         Command(
+            "warteliste-verlassen", "leave-waitlist", "help.warteliste_verlassen", leave_waitlist
+        ),
+        Command(
             "teilnehmende",
             "participants",
             "help.teilnehmende",
@@ -76,6 +81,9 @@ FEATURE = Feature(
     actions=(
         Action("register", registration_form_for, opens_form=True),
         Action("cancel_registration", cancel_registration),
+        Action("participants", participant_list, organizer_only=True),
+        Action(LEAVE_ACTION, leave_waitlist),
+        Action(ACCEPT_ACTION, accept_seat),
     ),
     forms=(FormHandler(FORM_ID, submit_registration),),
     suggestions={"municipality": suggest_municipalities},

@@ -10,6 +10,7 @@ from handlers.conferences.lookup import lookup_conference
 from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.dates import format_day
+from handlers.notify.wishes import registration_offer
 from handlers.registration.window import registration_problem
 from handlers.replies import Button, Card, DirectMessage, Form, FormErrors, FormField, Reply
 from handlers.texts import t
@@ -127,7 +128,10 @@ def _closed(ctx: Context, conference: Conference) -> Reply | None:
     opens = format_day(conference.registration_opens_at or ctx.now, ctx.tz, language)
     deadline = format_day(conference.registration_deadline or ctx.now, ctx.tz, language)
     values = names(conference, language).as_values()
-    return Reply(t(language, problem, opens=opens, deadline=deadline, **values), language=language)
+    text = t(language, problem, opens=opens, deadline=deadline, **values)
+    if problem in ("reg.closed", "reg.not_yet") and conference.cancelled_at is None:
+        return Reply(text, cards=(registration_offer(ctx, conference),), language=language)
+    return Reply(text, language=language)
 
 
 def _refusal(ctx: Context, conference: Conference) -> Reply | None:
@@ -228,7 +232,9 @@ def cancel_registration(ctx: Context, argument: str) -> Reply:
     values = names(conference, ctx.language).as_values()
     if ctx.now >= conference.starts_at:
         return Reply(t(ctx.language, "reg.past", **values), language=ctx.language)
-    cancelled, promoted = cancel(ctx.session, conference.id, ctx.user_id, now=ctx.now)
+    cancelled, promoted = cancel(
+        ctx.session, conference.id, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer
+    )
     if cancelled is None:
         return Reply(t(ctx.language, "reg.not_registered", **values), language=ctx.language)
     return Reply(
@@ -281,8 +287,10 @@ def _my_cards(ctx: Context, mine: Sequence[Registration]) -> tuple[Card, ...]:
             else t(ctx.language, "reg.status_waitlisted", position=position)
         )
         conference = registration.conference
-        cancel_button = Button(
-            t(ctx.language, "reg.cancel_button"), "cancel_registration", conference.slug
+        cancel_button = (
+            Button(t(ctx.language, "reg.cancel_button"), "cancel_registration", conference.slug)
+            if position is None
+            else Button(t(ctx.language, "wl.leave_button"), "leave_waitlist", conference.slug)
         )
         cards.append(
             Card(

@@ -87,7 +87,9 @@ def _set_capacity(
     ctx: Context, conference: Conference, capacity: int, values: dict[str, str]
 ) -> Reply:
     try:
-        promoted = set_capacity(ctx.session, conference.id, capacity, now=ctx.now)
+        promoted = set_capacity(
+            ctx.session, conference.id, capacity, now=ctx.now, offer_for=ctx.seat_offer
+        )
     except CapacityError:
         confirmed = conference.confirmed_count
         return Reply(

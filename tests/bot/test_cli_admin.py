@@ -158,7 +158,10 @@ def test_registration_is_closed_and_opened(capsys: pytest.CaptureFixture[str]) -
         "0 told of the change\n"
     )
     closed = run(capsys, "ask", "--now", "2025-11-01T10:00", "anmelden zwönitz")[1]
-    assert closed == "Die Anmeldung zur 24. Regionalkonferenz ist geschlossen.\n"
+    assert closed.startswith(
+        "Die Anmeldung zur 24. Regionalkonferenz ist geschlossen.\n\n"
+        "    Soll ich Ihnen Bescheid geben, sobald die Anmeldung zur 24. Regionalkonferenz öffnet?"
+    )
     assert "registration open" in run(capsys, "conference", ZWOENITZ, "--open")[1]
     assert "not allowed with argument" in usage_error(
         capsys, "conference", ZWOENITZ, "--open", "--close"
@@ -234,7 +237,8 @@ def test_imports_report_what_they_wrote(
     )
     for created, updated in ((1, 0), (0, 1)):
         assert run(capsys, "import", "conferences", str(conferences))[1] == (
-            f"imported {conferences}: {created} new, {updated} updated conferences\n"
+            f"imported {conferences}: {created} new, {updated} updated conferences; "
+            "0 notices to members who asked to hear of new ones\n"
         )
 
     missing = tmp_path / "missing.csv"

@@ -41,7 +41,10 @@ def test_a_conference_over_two_days_is_added_with_its_programme(
     engine: Engine, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(JENA) == 0
-    assert capsys.readouterr().out == "added rk30-2027-jena: 30. Regionalkonferenz\n"
+    assert capsys.readouterr().out == (
+        "added rk30-2027-jena: 30. Regionalkonferenz "
+        "(0 told who asked to hear of new conferences)\n"
+    )
     with Session(engine) as session:
         jena = get_conference(session, "rk30-2027-jena")
         assert jena is not None

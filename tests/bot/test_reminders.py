@@ -131,7 +131,7 @@ def test_members_can_switch_reminders_off_and_on(bot: Services, fake_slack: Fake
     off = bot.reply(
         "U1", lambda ctx: handle(ctx, Message(can_open_forms=True, text="erinnerungen aus"))
     )
-    assert off.text.startswith("In Ordnung: Sie bekommen keine Erinnerungen mehr.")
+    assert off.text.startswith("In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise")
     dispatch(at(bot, "2026-03-23T14:00"))
     assert dms(fake_slack) == {"U2": 1}
     bot.reply("U1", lambda ctx: handle(ctx, Message(can_open_forms=True, text="erinnerungen an")))

@@ -81,4 +81,4 @@ def test_a_bad_time_is_shown_inside_the_form(organizer_slack: SlackHarness) -> N
 
 def test_members_switch_reminders_off(slack: SlackHarness) -> None:
     body = json.loads(slack.send(slash_command("erinnerungen aus")).body)
-    assert body["text"].startswith("In Ordnung: Sie bekommen keine Erinnerungen mehr.")
+    assert body["text"].startswith("In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise")

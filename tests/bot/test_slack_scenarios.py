@@ -101,8 +101,8 @@ def test_details_button_posts_the_conference(slack: SlackHarness) -> None:
 def test_on_slack_texts_name_commands_with_the_slash_command(slack: SlackHarness) -> None:
     body = json.loads(slack.send(slash_command("erinnerungen aus")).body)
     assert body["text"] == (
-        "In Ordnung: Sie bekommen keine Erinnerungen mehr. "
-        "Wieder einschalten mit „/smartcity erinnerungen an“."
+        "In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise auf neue Konferenzen "
+        "oder Anmeldestarts mehr. Wieder einschalten mit „/smartcity erinnerungen an“."
     )
     help_text = json.loads(slack.send(slash_command("hilfe")).body)["text"]
     assert "Kurzbefehle (im Kanal mit „/smartcity“ davor, im Chat mit mir auch ohne):" in help_text

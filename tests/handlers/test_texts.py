@@ -56,6 +56,6 @@ def test_einfach_shows_the_help_in_leichte_sprache(services: Services) -> None:
 
 def test_texts_name_commands_as_they_are_typed_in_the_console(services: Services) -> None:
     assert ask(services, "erinnerungen aus") == (
-        "In Ordnung: Sie bekommen keine Erinnerungen mehr. "
-        "Wieder einschalten mit „erinnerungen an“."
+        "In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise auf neue Konferenzen "
+        "oder Anmeldestarts mehr. Wieder einschalten mit „erinnerungen an“."
     )
