@@ -83,6 +83,7 @@ REGISTRATION_TEXTS: dict[str, dict[str, str]] = {
         "Bitte nehmen Sie ihn bis {until} an; danach geht er an die nächste Person auf der "
         "Warteliste.",
         "offer.accept": "Platz annehmen",
+        "offer.status": "Platz für Sie reserviert bis {until}",
         "offer.accepted": "Ihr Platz bei {name_dat} am {when} ist bestätigt.",
         "offer.decline": "Ablehnen",
         "offer.gone": "Bei {name_dat} liegt für Sie kein offenes Platzangebot (mehr) vor.",
@@ -165,6 +166,7 @@ REGISTRATION_TEXTS: dict[str, dict[str, str]] = {
         "offer.text": "A seat at {name} has become free and is held for you. Please accept "
         "it by {until}; after that it goes to the next person on the waitlist.",
         "offer.accept": "Accept the seat",
+        "offer.status": "seat held for you until {until}",
         "offer.accepted": "Your seat at {name} on {when} is confirmed.",
         "offer.decline": "Decline",
         "offer.gone": "There is no open seat offer for you at {name} (any more).",
