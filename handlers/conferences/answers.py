@@ -18,8 +18,8 @@ from handlers.conferences.references import ConferenceRef
 from handlers.conferences.seats import deadline_text, seats_text
 from handlers.conferences.selection import filter_conferences, pick_one
 from handlers.context import Context
-from handlers.dates import format_month
-from handlers.notify.wishes import new_conference_offer
+from handlers.dates import format_day, format_month
+from handlers.notify.wishes import new_conference_offer, registration_offer
 from handlers.registration.window import registration_problem
 from handlers.replies import Card, Reply
 from handlers.texts import t
@@ -142,6 +142,7 @@ def conference_reply(
     values = names(conference, language).as_values()
     past = conference.ends_at <= ctx.now
     card = conference_card(conference, ctx.tz, language, now=ctx.now)
+    cards: tuple[Card, ...] = (card,)
     notes: tuple[str, ...] = ()
     if intent == "where":
         key = "lead.where_past" if past else "lead.where"
@@ -158,14 +159,7 @@ def conference_reply(
     elif intent == "programme":
         text, notes = _programme(conference, language, values, ctx)
     elif intent == "registration_info":
-        problem = registration_problem(conference, ctx.now)
-        text = t(
-            language,
-            problem or "lead.registration",
-            slug=conference.slug,
-            command=ctx.prefix,
-            **values,
-        )
+        text, cards = _registration_info(ctx, conference, card, values)
     elif intent == "deadline":
         text = deadline_text(conference, ctx, language, values)
     elif intent == "free_seats":
@@ -189,7 +183,27 @@ def conference_reply(
         )
     else:
         text = t(language, "lead.overview", **values)
-    return Reply(text, cards=(card,), notes=notes, language=language)
+    return Reply(text, cards=cards, notes=notes, language=language)
+
+
+def _registration_info(
+    ctx: Context, conference: Conference, card: Card, values: dict[str, str]
+) -> tuple[str, tuple[Card, ...]]:
+    """How to register, or why not now; before it opens, the offer to be told."""
+    language = ctx.language
+    problem = registration_problem(conference, ctx.now)
+    moments = {
+        key: format_day(moment or ctx.now, ctx.tz, language)
+        for key, moment in (
+            ("opens", conference.registration_opens_at),
+            ("deadline", conference.registration_deadline),
+        )
+    }
+    key = problem or "lead.registration"
+    text = t(language, key, slug=conference.slug, command=ctx.prefix, **moments, **values)
+    if problem in ("reg.closed", "reg.not_yet") and conference.cancelled_at is None:
+        return text, (card, registration_offer(ctx, conference))
+    return text, (card,)
 
 
 def _programme(

@@ -61,7 +61,8 @@ def _suffix(field: FormField, language: str) -> str:
     if field.kind == "consent":
         return " " + t(language, "form.yes_no")
     if field.initial:
-        return " " + t(language, "form.keep", value=field.initial)
+        shown = dict(field.options).get(field.initial, field.initial)  # a choice by its label
+        return " " + t(language, "form.keep", value=shown)
     if not field.required:
         return " " + t(language, "form.optional")
     return ""

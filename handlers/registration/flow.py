@@ -11,8 +11,9 @@ from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.dates import format_day
 from handlers.notify.wishes import registration_offer
+from handlers.registration.my_cards import my_cards
 from handlers.registration.window import registration_problem
-from handlers.replies import Button, Card, DirectMessage, Form, FormErrors, FormField, Reply
+from handlers.replies import Card, DirectMessage, Form, FormErrors, FormField, Reply
 from handlers.texts import t
 from storage.conferences import all_conferences, get_conference
 from storage.models import Conference, Registration
@@ -227,7 +228,7 @@ def cancel_registration(ctx: Context, argument: str) -> Reply:
         return Reply(t(ctx.language, "reg.none"), language=ctx.language)
     else:
         return Reply(
-            t(ctx.language, "reg.pick_cancel"), cards=_my_cards(ctx, mine), language=ctx.language
+            t(ctx.language, "reg.pick_cancel"), cards=my_cards(ctx, mine), language=ctx.language
         )
     values = names(conference, ctx.language).as_values()
     if ctx.now >= conference.starts_at:
@@ -260,7 +261,7 @@ def my_registrations(ctx: Context) -> Reply:
     mine = registrations_of_user(ctx.session, ctx.user_id)
     if not mine:
         return Reply(t(ctx.language, "reg.none"), language=ctx.language)
-    return Reply(t(ctx.language, "reg.mine"), cards=_my_cards(ctx, mine), language=ctx.language)
+    return Reply(t(ctx.language, "reg.mine"), cards=my_cards(ctx, mine), language=ctx.language)
 
 
 def waitlist_reply(ctx: Context) -> Reply:
@@ -274,32 +275,4 @@ def waitlist_reply(ctx: Context) -> Reply:
         lines.append(t(ctx.language, key, position=position, **values))
     if not lines:
         return Reply(t(ctx.language, "wait.none"), language=ctx.language)
-    return Reply("\n".join(lines), cards=_my_cards(ctx, mine), language=ctx.language)
-
-
-def _my_cards(ctx: Context, mine: Sequence[Registration]) -> tuple[Card, ...]:
-    cards = []
-    for registration in mine:
-        position = waitlist_position(ctx.session, registration)
-        status = (
-            t(ctx.language, "reg.status_confirmed")
-            if position is None
-            else t(ctx.language, "reg.status_waitlisted", position=position)
-        )
-        conference = registration.conference
-        cancel_button = (
-            Button(t(ctx.language, "reg.cancel_button"), "cancel_registration", conference.slug)
-            if position is None
-            else Button(t(ctx.language, "wl.leave_button"), "leave_waitlist", conference.slug)
-        )
-        cards.append(
-            Card(
-                conference.title,
-                (
-                    (t(ctx.language, "field.when"), when_text(conference, ctx.tz, ctx.language)),
-                    (t(ctx.language, "reg.field_status"), status),
-                ),
-                buttons=(cancel_button,),
-            )
-        )
-    return tuple(cards)
+    return Reply("\n".join(lines), cards=my_cards(ctx, mine), language=ctx.language)

@@ -7,13 +7,14 @@ from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.dates import format_clock, format_day
 from handlers.registration.flow import confirmation
+from handlers.registration.my_cards import ACCEPT_ACTION
 from handlers.replies import Button, Card, Reply
 from handlers.texts import t
 from storage.conferences import get_conference
 from storage.models import Conference, OutboxMessage
 from storage.registrations import CONFIRMED, OFFERED, accept_offer, expire_offers, find_registration
 
-ACCEPT_ACTION = "accept_seat"
+__all__ = ["ACCEPT_ACTION", "accept_seat", "lapse_offers", "seat_offer_reply"]
 
 
 def seat_offer_reply(ctx: Context, message: OutboxMessage) -> Reply | str:

@@ -185,3 +185,23 @@ def test_console_cancelling_asks_first_and_tells_registrants_once(bot: Services)
     assert dispatch(bot) == {"sent": 2}
     assert dispatch(bot) == {}
     assert "Organisator" in ask(bot, f"konferenz-absagen {ZWOENITZ}", user="U1")
+
+
+def test_console_editing_keeps_what_is_skipped_and_tells_of_a_new_place(bot: Services) -> None:
+    with bot.sessions() as session:
+        conference = get_conference(session, ZWOENITZ)
+        assert conference is not None
+        before = (conference.title, conference.starts_at, conference.venue)
+    register_users(bot, conference.id, "U1")
+    first = ask(bot, f"konferenz-bearbeiten {ZWOENITZ}", user="UORG")
+    assert "\nArt (bisher: „Regionalkonferenz“ – „-“ behält es)\n1) Regionalkonferenz\n" in first
+    answers = ["-"] * 18
+    answers[10] = "Chemnitz"  # the city, the eleventh field without the short name
+    replies = [ask(bot, answer, user="UORG") for answer in answers]
+    assert replies[-1].startswith("Geändert: Regionalkonferenz Zwönitz (rk24-2025-zwoenitz). 1")
+    with bot.sessions() as session:
+        changed = get_conference(session, ZWOENITZ)
+        assert changed is not None
+        assert (changed.title, changed.starts_at, changed.venue) == before
+        assert changed.city == "Chemnitz"
+    assert dispatch(bot) == {"sent": 1}

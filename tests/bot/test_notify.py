@@ -189,3 +189,22 @@ def test_english_offer_and_wishes_list(later: Services) -> None:
         "Ich gebe Ihnen Bescheid, sobald:\n• eine neue Konferenz eingetragen ist\n\n\n"
         "  1) Alle abbestellen\nAntworten Sie mit der Nummer (z. B. „1“) oder dem Namen."
     )
+
+
+def test_asking_about_registration_before_it_opens_offers_the_notice(later: Services) -> None:
+    publish(later, registration_opens="2027-01-15 09:00")
+    verify_dialog(
+        later,
+        [
+            (
+                "Wann startet die Anmeldung zur 30. Regionalkonferenz?",
+                [
+                    "Die Anmeldung zur 30. Regionalkonferenz öffnet am Freitag, 15. Januar 2027",
+                    "Soll ich Ihnen Bescheid geben, sobald die Anmeldung zur 30. Regionalkonferenz "
+                    "öffnet?",
+                ],
+            ),
+            ("ja", ["Gern – ich gebe Ihnen Bescheid, sobald die Anmeldung"]),
+        ],
+        user="U6",
+    )

@@ -84,6 +84,9 @@ def test_slack_the_freed_seat_is_offered_once_held_and_accepted(
         ("accept_seat", SLUG),
         ("cancel_registration", SLUG),
     ]
+    mine = ask(bot, "meine", user="U2")
+    assert "Status: Platz für Sie reserviert bis Donnerstag, 26. November 2026, 10:00" in mine
+    assert "1) Platz annehmen" in mine
     slack, executor = harness(bot, fake_slack)
     slack.send(block_actions("accept_seat", SLUG, user="U2", channel="DU2"))
     slack.settle()
