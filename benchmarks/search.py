@@ -63,8 +63,14 @@ def report_quality(index: KnowledgeIndex) -> None:
         "baseline WRatio": baseline_ranker(index.lexical.documents),
     }
     for part, queries in (("tuning", TUNING), ("held-out", HELD_OUT)):
-        for name, ranker in rankers.items():
-            print("quality", measure(ranker, pairs(queries)).line(f"{part} {name}"))
+        found = {name: measure(ranker, pairs(queries)) for name, ranker in rankers.items()}
+        for name, quality in found.items():
+            print("quality", quality.line(f"{part} {name}"))
+        hybrid, parts = found["hybrid"], (found["lexical"], found["semantic"])
+        for figure in ("hit1", "hit3", "mrr"):
+            margin = getattr(hybrid, figure) - max(getattr(q, figure) for q in parts)
+            verdict = "beats both parts" if margin > 0 else "does NOT beat both parts"
+            print(f"quality {part} hybrid {verdict} at {figure} ({margin:+.3f})")
 
 
 def recombined(
