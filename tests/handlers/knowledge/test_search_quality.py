@@ -1,9 +1,10 @@
 """Ranking quality on the labelled query set; both parts are printed (pytest -s).
 
-The held-out part (never tuned on) must keep MRR >= 0.85 and top-3 >= 0.90. The goal for
-top-3 is 0.95; measured when the hybrid ranking was first finished: 0.913 (MRR 0.851). The
-bar is what was reached, so that it guards against regressions without tuning on it. A failure
-names only the figures, never the held-out questions."""
+The held-out part (never tuned on) must keep top-3 >= 0.92 and MRR >= 0.87. The goal for
+top-3 is 0.95; measured once after the fusion was re-tuned on the tuning part: 0.935 (MRR
+0.884; before: 0.913 and 0.870). The bar is what was reached less one question's worth, so it
+guards against regressions without tuning on it. A failure names only the figures, never the
+held-out questions."""
 
 from __future__ import annotations
 
@@ -36,5 +37,5 @@ def test_top3_hit_rate_and_mean_reciprocal_rank_on_the_held_out_part() -> None:
     tuning = measure(ranked_ids, pairs(TUNING))
     held_out = measure(ranked_ids, pairs(HELD_OUT))
     print(f"\n{tuning.line('tuning')}\n{held_out.line('held out')}")
-    assert held_out.hit3 >= 0.90, f"top-3 {held_out.hit3:.3f}"
-    assert held_out.mrr >= 0.85, f"MRR {held_out.mrr:.3f}"
+    assert held_out.hit3 >= 0.92, f"top-3 {held_out.hit3:.3f}"
+    assert held_out.mrr >= 0.87, f"MRR {held_out.mrr:.3f}"
