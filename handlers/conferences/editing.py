@@ -14,6 +14,8 @@ from datetime import date
 from handlers.conferences.changes import inform_about_change, snapshot
 from handlers.conferences.form_values import conference_values, parse_date, parse_values
 from handlers.context import Context
+from handlers.outgoing import queue_messages
+from handlers.registration.flow import promotion_messages
 from handlers.replies import FormErrors
 from handlers.texts import t
 from storage.conference_file import ConferenceRecord
@@ -120,4 +122,8 @@ def _write(ctx: Context, conference: Conference, record: ConferenceRecord) -> in
         return 0
     # Checked before; raises CapacityError only if seats were taken since (the caller's
     # transaction then rolls back).
-    return len(set_capacity(ctx.session, conference.id, record.capacity, now=ctx.now))
+    promoted = set_capacity(ctx.session, conference.id, record.capacity, now=ctx.now)
+    # Told through the outbox in this transaction, in German (the members' default; the
+    # command line's English is for the operator).
+    queue_messages(ctx, promotion_messages(replace(ctx, language="de"), conference, promoted))
+    return len(promoted)
