@@ -81,7 +81,7 @@ class RemindersSection:
     quiet_end: str = "08:00"
     grace_hours: int = 6
     messages_per_second: int = 20
-    parallel_sends: int = 4
+    parallel_sends: int = 8
     give_up_hours: int = 24
     retention_days: int = 30
     digest_enabled: bool = True

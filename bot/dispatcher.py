@@ -30,6 +30,7 @@ from handlers.context import Context
 from handlers.reminders.announcements import plan_reports
 from handlers.reminders.reminders import ReminderSettings, plan_reminders
 from handlers.reminders.schedule_times import QuietHours
+from storage.errors import DATABASE_UNAVAILABLE
 from storage.models import OutboxMessage
 from storage.outbox import (
     FAILED,
@@ -39,6 +40,7 @@ from storage.outbox import (
     Claim,
     Outcome,
     claim_due,
+    load_claimed,
     recipients_of,
     record,
     release,
@@ -139,7 +141,9 @@ class Dispatcher:
         send are recorded in the same transaction)."""
         with self.services.context(WORKER) as ctx:
             claims = claim_due(ctx.session, now=ctx.now, limit=self.batch, recipients=recipients)
-            jobs = [self._prepare(ctx, claim) for claim in claims]
+            # Loaded in two queries, and held here, so that wording them asks for no more.
+            messages, _conferences = load_claimed(ctx.session, [c.id for c in claims])
+            jobs = [self._prepare(ctx, claim, messages[claim.id]) for claim in claims]
         return len(claims), [job for job in jobs if job is not None]
 
     def _reports(self) -> bool:
@@ -150,10 +154,8 @@ class Dispatcher:
         with self.lock:
             self.outcomes[outcome] += n
 
-    def _prepare(self, ctx: Context, claim: Claim) -> Job | None:
+    def _prepare(self, ctx: Context, claim: Claim, message: OutboxMessage) -> Job | None:
         """What to send, or None after recording why nothing is sent (now)."""
-        message = ctx.session.get(OutboxMessage, claim.id)
-        assert message is not None
         late = ctx.now - message.due_at
         if message.kind in TIMELY and late > self.reminders.grace:
             hours = late.total_seconds() / 3600
@@ -191,9 +193,11 @@ class Dispatcher:
         try:
             if claim.uncertain and self.sender.delivered(outgoing):
                 return Outcome(claim, SENT, "arrived although its answer was lost")
-            if not self._take_turn(claim, outgoing):
-                self.stopped.set()  # the pace is booked beyond the lease: try at the next tick
-                return Outcome(claim, RELEASED)
+        except SendError as error:
+            return self._failed(job, error)
+        if not self._take_turn(claim, outgoing):
+            return Outcome(claim, RELEASED)
+        try:
             self.sender.send(outgoing)
         except SendError as error:
             return self._failed(job, error)
@@ -203,11 +207,17 @@ class Dispatcher:
         return Outcome(claim, SENT)
 
     def _take_turn(self, claim: Claim, outgoing: Outgoing) -> bool:
-        """Wait for this send's slot of the shared pace. False if the send could not be over
-        before the claim's lease ends: until then no other dispatcher can take the row."""
-        slot = self.pacing.slot(self.sender.cost(outgoing))
+        """Wait for this send's slot of the shared pace. False if there is none before the
+        claim's lease ends (until then no other dispatcher can take the row), or the pace
+        could not be read: the row is then given back unsent, the attempt not counted."""
+        try:
+            slot = self.pacing.slot(self.sender.cost(outgoing))
+        except DATABASE_UNAVAILABLE as error:
+            log.warning("no send slot for message %s: %s", claim.id, error)
+            return False
         delay = max(slot - self.wall(), timedelta(0))
         if self.services.clock() + delay + SEND_TIMEOUT >= claim.claimed_at + LEASE:
+            self.stopped.set()  # the pace is booked beyond the lease: try at the next tick
             return False
         if delay:
             self.sleep(delay.total_seconds())

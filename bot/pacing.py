@@ -16,6 +16,8 @@ from bot.clock import Clock
 from storage.send_gate import take_slot
 
 SLOT_BLOCK = 10
+# A sender that comes a little late may still use the slots it missed, at most this many.
+CATCH_UP = 3
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)
 
 
@@ -33,7 +35,9 @@ class Pacing:
         """When a send of `cost` calls may start (now or later)."""
         with self.lock:
             need = self.interval * cost
-            if self.block_at + need > self.block_end or self.block_end < self.wall():
+            # Slots long passed unused are given up: catching up on them would be a burst.
+            self.block_at = max(self.block_at, self.wall() - self.interval * CATCH_UP)
+            if self.block_at + need > self.block_end:
                 size = self.interval * max(SLOT_BLOCK, cost)
                 with self.sessions() as session, session.begin():
                     self.block_at = take_slot(session, now=self.wall(), interval=size)

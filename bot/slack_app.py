@@ -4,7 +4,7 @@ Slash commands and form submissions are answered in the ack body; events and but
 are acknowledged at once and then handled as lazy listeners. Everything else a request sends
 (answers posted into a conversation, files, messages to other people) is an outbox row
 written with the request's changes; the request then tries to send its rows at once on a
-small executor of its own (the courier), and the dispatcher sends whatever that did not.
+thread of its own (the courier), and the dispatcher sends whatever that did not.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
+from bot.courier import Courier
 from bot.dispatcher import Dispatcher
 from bot.services import Services
 from bot.slack_listeners import register_listeners
@@ -36,9 +37,8 @@ def create_app(
     queue in the outbox is sent at once on `courier_executor`."""
     config = services.config
     executor = listener_executor or ThreadPoolExecutor(max_workers=8)
-    couriers = courier_executor or ThreadPoolExecutor(config.reminders.parallel_sends)
-    courier = Dispatcher(services, SlackSender.from_config(config))
-    services.courier = lambda ids: couriers.submit(courier.deliver, ids)
+    dispatcher = Dispatcher(services, SlackSender.from_config(config))
+    services.courier = Courier(dispatcher, courier_executor or ThreadPoolExecutor(1))
     client = WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
     app = App(
         client=client,

@@ -18,10 +18,10 @@ from uuid import uuid4
 
 from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 from sqlalchemy.engine import CursorResult
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.dialect import insert_for
-from storage.models import OutboxFile, OutboxMessage
+from storage.models import Conference, OutboxFile, OutboxMessage
 
 PENDING, SENDING, SENT, FAILED, SKIPPED, CANCELLED = (
     "pending",
@@ -200,6 +200,18 @@ def _take(message: OutboxMessage, now: datetime) -> Claim:
     message.status, message.claimed_at, message.uncertain = SENDING, now, uncertain
     message.attempts += 1
     return Claim(message.id, message.attempts, message.kind, message.recipient, uncertain, now)
+
+
+def load_claimed(
+    session: Session, ids: Collection[int]
+) -> tuple[dict[int, OutboxMessage], list[Conference]]:
+    """The claimed rows with their files, and the conferences they are about (to keep in
+    the session while they are worded)."""
+    query = select(OutboxMessage).where(OutboxMessage.id.in_(ids))
+    messages = {m.id: m for m in session.scalars(query.options(selectinload(OutboxMessage.files)))}
+    about = {m.conference_id for m in messages.values() if m.conference_id is not None}
+    conferences = list(session.scalars(select(Conference).where(Conference.id.in_(about))))
+    return messages, conferences
 
 
 def recipients_of(session: Session, ids: Collection[int]) -> set[str]:
