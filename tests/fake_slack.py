@@ -54,7 +54,7 @@ class FakeSlack:
             def log_message(self, *_: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         # serve_forever checks for shutdown only between polls; Python's default poll of 0.5 s
         # made every test that used the fake wait that long in stop().
@@ -155,6 +155,11 @@ def _metadata(call: Call) -> dict[str, Any]:
     if isinstance(metadata, str):
         metadata = json.loads(metadata)
     return {"metadata": metadata} if metadata else {}
+
+
+class _Server(ThreadingHTTPServer):
+    # Slack does not refuse connections; the default backlog of 5 did under parallel senders.
+    request_queue_size = 256
 
 
 def _parse(request: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:
