@@ -1,7 +1,8 @@
 """Reminder fan-out against a rate-limited fake Slack: 2,000 DMs at 100 messages/s allowed.
 
-The fake answers 429 with Retry-After beyond its limit. Prints the time taken, the ideal
-time at that limit, the share of the allowed rate achieved, and lost/duplicated counts.
+The fake answers 429 with Retry-After beyond its limit. Runs with 1, 2 and 3 dispatchers at
+once (replicas sharing the database, hence one pace); prints the time taken, the ideal time
+at that limit, the share of the allowed rate achieved, and lost/duplicated counts.
 
     python benchmarks/fanout.py [--messages 2000] [--limit 100] [--pace 95] [--postgres URL]
 """
@@ -14,20 +15,50 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import func, select
+
+from bot.clock import Clock
 from bot.config import DatabaseSection, RemindersSection, Secrets, load_config
 from bot.dispatcher import Dispatcher
+from bot.services import build_services
 from bot.slack_sender import SlackSender
 from storage.db import make_engine, upgrade
-from storage.models import Base
-from tests.bot.outbox_helpers import add_conference, register_users, services_at
+from storage.models import Base, OutboxMessage
+from storage.outbox import PENDING, SENDING
+from storage.registrations import lock_conference, register
+from tests.bot.outbox_helpers import DETAILS, add_conference, services_at
+from tests.conftest import berlin
 from tests.fake_slack import FakeSlack
 
+NOW = berlin("2026-03-01T10:00")
 
-def run(name: str, url: str, messages: int, limit: int, pace: int) -> None:
+
+def moving_clock(start: datetime) -> Clock:
+    """A clock at `start` that runs on in real time, so that waits for 429s end."""
+    began = time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
+
+
+def until_done(dispatcher: Dispatcher) -> Counter[str]:
+    """Dispatch until nothing is left to send (rate-limited messages are due a second on)."""
+    while True:
+        outcomes = dispatcher.run_once()
+        with dispatcher.services.sessions() as session:
+            left = session.scalar(
+                select(func.count()).where(OutboxMessage.status.in_((PENDING, SENDING)))
+            )
+        if not left:
+            return outcomes
+        time.sleep(0.2)
+
+
+def run(name: str, url: str, messages: int, *, limit: int, pace: int, replicas: int) -> None:
     engine = make_engine(url)
     with engine.begin() as connection:
         Base.metadata.drop_all(connection)
@@ -46,18 +77,26 @@ def run(name: str, url: str, messages: int, limit: int, pace: int) -> None:
     services = services_at(config, "2026-03-01T10:00")
     conference = add_conference(services, "2026-03-30T14:00")
     users = [f"U{n:05d}" for n in range(messages)]
-    register_users(services, conference, *users)
-    services = services_at(config, "2026-03-23T14:00")
-    dispatcher = Dispatcher(services, SlackSender.from_config(config))
+    with services.sessions.begin() as session:  # one transaction: setting up is not measured
+        for user in users:
+            register(session, lock_conference(session, conference), user, DETAILS, now=NOW)
+    clock = moving_clock(berlin("2026-03-23T14:00"))
+    dispatchers = [
+        Dispatcher(build_services(config, clock=clock), SlackSender.from_config(config))
+        for _ in range(replicas)
+    ]
+    dispatchers[0].plan()  # planning 2,000 reminders is not what is measured
     started = time.perf_counter()
-    outcomes = dispatcher.run_once()
+    with ThreadPoolExecutor(max_workers=replicas) as pool:
+        results = list(pool.map(until_done, dispatchers))
     elapsed = time.perf_counter() - started
+    outcomes = sum(results, Counter())
     counts = Counter(c.params["channel"] for c in fake.calls_to("chat.postMessage"))
     lost = sum(1 for user in users if counts[user] == 0)
     duplicated = sum(n - 1 for n in counts.values() if n > 1)
     ideal = messages / limit
     print(
-        f"{name:<11} messages={messages} limit={limit}/s pace={pace}/s "
+        f"{name:<11} dispatchers={replicas} messages={messages} limit={limit}/s pace={pace}/s "
         f"time={elapsed:6.1f} s ideal={ideal:5.1f} s rate={ideal / elapsed * 100:5.1f} % "
         f"of allowed  429s={fake.rejected} lost={lost} duplicated={duplicated} "
         f"outcomes={dict(outcomes)}"
@@ -74,15 +113,12 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    run(
-        "sqlite",
-        f"sqlite:///{tempfile.mkdtemp()}/fanout.sqlite3",
-        args.messages,
-        args.limit,
-        args.pace,
-    )
-    if not args.no_postgres:
-        run("postgresql", args.postgres, args.messages, args.limit, args.pace)
+    for replicas in (1, 2, 3):
+        sqlite = f"sqlite:///{tempfile.mkdtemp()}/fanout.sqlite3"
+        options = {"limit": args.limit, "pace": args.pace, "replicas": replicas}
+        run("sqlite", sqlite, args.messages, **options)
+        if not args.no_postgres:
+            run("postgresql", args.postgres, args.messages, **options)
 
 
 if __name__ == "__main__":

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from bot.config import Config
 from bot.matrix.check import describe_matrix
 from handlers.embedding import shared_embedder
 from storage.db import make_engine, pending_migrations
+from storage.send_gate import paused
 
 _DATA_FILES = ("conferences.toml", "model_projects.csv", "solutions.csv")
 
@@ -39,7 +42,7 @@ def _database(config: Config) -> tuple[str, bool]:
     except SQLAlchemyError as error:
         return f"database: {shown} UNREACHABLE ({error.__class__.__name__})", False
     if not pending:
-        return f"database: {shown} reachable, schema up to date", True
+        return f"database: {shown} reachable, schema up to date" + _sending(engine), True
     if engine.dialect.name == "sqlite":
         return f"database: {shown} - {len(pending)} migration(s) will run on start", True
     return (
@@ -67,3 +70,13 @@ def _slack_mode(config: Config) -> str:
     if not modes:
         return "slack: bot token set, but neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET"
     return f"slack: API {config.slack.api_url}; can start: {', '.join(modes)}"
+
+
+def _sending(engine: Engine) -> str:
+    """An operator alert when an authentication error paused the outbox."""
+    with Session(engine) as session:
+        state = paused(session)
+    if state is None:
+        return ""
+    reason, since = state
+    return f"\nslack: SENDING PAUSED since {since:%Y-%m-%d %H:%M} UTC: {reason} (fix the token)"

@@ -8,12 +8,14 @@ from datetime import timedelta
 
 from bot.clock import clock_for
 from bot.config import Config, ConfigError
-from bot.dispatcher import TIMELY, Dispatcher, reminder_settings
+from bot.dispatcher import Dispatcher, reminder_settings
+from bot.outbox_rows import TIMELY
 from bot.services import build_services
 from handlers.reminders.reminders import plan_reminders
 from handlers.reminders.schedule_times import offset_label
 from storage.models import Conference, OutboxMessage
 from storage.outbox import SENDING, due_messages
+from storage.send_gate import paused
 
 
 def add_parsers(
@@ -45,6 +47,9 @@ def cmd_due(args: argparse.Namespace, config: Config) -> int:
             )
             for m in due_messages(ctx.session, now=ctx.now)
         ]
+        state = paused(ctx.session)
+    if state is not None:
+        print(f"SENDING PAUSED since {state[1]:%Y-%m-%d %H:%M} UTC: {state[0]} (fix the token)")
     print("\n".join(lines) if lines else "nothing is due")
     return 0
 

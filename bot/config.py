@@ -85,7 +85,9 @@ class RemindersSection:
     quiet_end: str = "08:00"
     grace_hours: int = 6
     messages_per_second: int = 20
-    max_attempts: int = 4
+    parallel_sends: int = 8
+    give_up_hours: int = 24
+    retention_days: int = 30
     digest_enabled: bool = True
     digest_day: str = "mon"
     digest_time: str = "09:00"
@@ -300,5 +302,6 @@ def _validate_reminders(reminders: RemindersSection) -> None:
             raise ConfigError(f"reminders.{key} must be a time like 20:00")
     if reminders.digest_day not in DAYS:
         raise ConfigError(f"reminders.digest_day must be one of {', '.join(DAYS)}")
-    if reminders.messages_per_second < 1 or reminders.max_attempts < 1:
-        raise ConfigError("reminders.messages_per_second and max_attempts must be at least 1")
+    for key in ("messages_per_second", "parallel_sends", "give_up_hours", "retention_days"):
+        if getattr(reminders, key) < 1:
+            raise ConfigError(f"reminders.{key} must be at least 1")

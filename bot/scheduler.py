@@ -7,15 +7,18 @@ replica at once (idempotent, or claimed atomically in the database).
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.dispatcher import Dispatcher, Sender
+from bot.dispatcher import Dispatcher
+from bot.sending import Sender
 from bot.services import Services
 from handlers.reminders.announcements import plan_digest
 from storage.events import purge_expired_events
+from storage.outbox import prune
 from storage.personal_data import purge_after_conferences
 
 log = logging.getLogger(__name__)
@@ -29,13 +32,15 @@ DISPATCH_SECONDS = 30
 
 def purge_personal_data(services: Services) -> int:
     """Anonymise participants of conferences that ended more than the configured days ago,
-    and forget Events API ids whose retry window has long passed."""
+    forget Events API ids whose retry window has long passed, and delete the record of
+    messages finished more than `reminders.retention_days` ago."""
     with services.sessions.begin() as session:
         now = services.clock()
         count = purge_after_conferences(
             session, now=now, keep_days=services.config.registration.purge_after_days
         )
         purge_expired_events(session, now=now)
+        prune(session, before=now - timedelta(days=services.config.reminders.retention_days))
     if count:
         log.warning("anonymised %d registrations of past conferences", count)
     return count

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,6 +18,7 @@ from handlers.context import Context
 from handlers.conversation.incoming import Message
 from handlers.conversation.router import answer_message
 from handlers.knowledge.vectors import embed_samples
+from handlers.outgoing import Destination, queue_reply
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.conference_file import read_conference_file
@@ -29,6 +30,8 @@ from storage.solutions import count_solutions, read_solution_file, upsert_soluti
 
 log = logging.getLogger(__name__)
 Result = TypeVar("Result")
+# Takes the ids of outbox rows a request just committed, to try to send them at once.
+Courier = Callable[[Sequence[int]], object]
 
 
 @dataclass
@@ -37,6 +40,9 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     clock: Clock
+    # Set where a transport sends the outbox (Slack): then whatever a reply sends besides
+    # the direct answer is queued with the request's changes and handed to the courier.
+    courier: Courier | None = None
 
     @contextmanager
     def context(self, user_id: str, *, prefix: str = "") -> Iterator[Context]:
@@ -78,25 +84,61 @@ class Services:
         return timedelta(hours=registration.offer_hours)
 
     def reply(
-        self, user_id: str, handler: Callable[[Context], Result], *, prefix: str = ""
+        self,
+        user_id: str,
+        handler: Callable[[Context], Result],
+        *,
+        prefix: str = "",
+        post_to: Destination | None = None,
     ) -> Result | Failure:
-        """Run a handler in its own transaction; a failure becomes a polite reply, not a trace."""
+        """Run a handler in its own transaction; a failure becomes a polite reply, not a trace.
+
+        `prefix` is what the member types before a short command on their transport. With a
+        courier, whatever the reply sends besides the direct answer (files, messages to
+        others; with `post_to` the answer itself) is written to the outbox in the same
+        transaction, and the courier is asked to send it at once. A Failure is not queued:
+        the adapter shows it directly (the database may be what failed).
+        """
         try:
             with self.context(user_id, prefix=prefix) as ctx:
-                return handler(ctx)
+                result = handler(ctx)
+                ids = self._queue(ctx, result, post_to)
         except DATABASE_UNAVAILABLE as error:
             log.warning("database unavailable for user %s: %s", user_id, error)
             return self.failure("error.database")
         except Exception:
             log.exception("handler failed for user %s", user_id)
             return self.failure("error")
+        if ids and self.courier is not None:
+            self.courier(ids)
+        return result
+
+    def _queue(self, ctx: Context, result: object, post_to: Destination | None) -> list[int]:
+        if self.courier is None or not isinstance(result, Reply) or isinstance(result, Failure):
+            return []
+        if ctx.user_id.startswith("@"):
+            return []  # a Matrix user: the outbox sends through Slack only (see README)
+        return queue_reply(ctx, result, to=post_to, give_up=self.give_up)
+
+    @property
+    def give_up(self) -> timedelta:
+        """How long a queued message is tried before it is recorded as failed."""
+        return timedelta(hours=self.config.reminders.give_up_hours)
 
     def message(
-        self, user_id: str, text: str, *, can_open_forms: bool = False, prefix: str = ""
+        self,
+        user_id: str,
+        text: str,
+        *,
+        can_open_forms: bool = False,
+        prefix: str = "",
+        post_to: Destination | None = None,
     ) -> Reply:
-        """Answer a line of text through the router."""
+        """Answer a line of text through the router (posted through the outbox to `post_to`)."""
         message = Message(text, can_open_forms=can_open_forms)
-        return self.reply(user_id, lambda ctx: answer_message(ctx, message), prefix=prefix)
+        return self.reply(
+            user_id, lambda ctx: answer_message(ctx, message), prefix=prefix, post_to=post_to
+        )
 
     def failure(self, key: str) -> Failure:
         language = self.config.bot.language

@@ -1,8 +1,10 @@
 """The Bolt app: Slack payloads in, the router's replies out as Block Kit.
 
 Slash commands and form submissions are answered in the ack body; events and button clicks
-are acknowledged at once and then handled as lazy listeners. Files and messages to other
-people go out afterwards on the listener executor.
+are acknowledged at once and then handled as lazy listeners. Everything else a request sends
+(answers posted into a conversation, files, messages to other people) is an outbox row
+written with the request's changes; the request then tries to send its rows at once on a
+thread of its own (the courier), and the dispatcher sends whatever that did not.
 """
 
 from __future__ import annotations
@@ -15,17 +17,30 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
+from bot.courier import Courier
+from bot.dispatcher import Dispatcher
 from bot.services import Services
 from bot.slack_listeners import register_listeners
+from bot.slack_sender import SlackSender
 from bot.slack_wiring import Wiring
 
 log = logging.getLogger(__name__)
 
 
-def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
-    """A Bolt app wired to the handlers, talking to the configured Web API URL."""
+def create_app(
+    services: Services,
+    *,
+    listener_executor: Executor | None = None,
+    courier_executor: Executor | None = None,
+    dispatcher: Dispatcher | None = None,
+) -> App:
+    """A Bolt app wired to the handlers, talking to the configured Web API URL; what requests
+    queue in the outbox is sent at once on `courier_executor`, by `dispatcher` (by default one
+    paced on the real clock, shared with the scheduled dispatcher and other replicas)."""
     config = services.config
     executor = listener_executor or ThreadPoolExecutor(max_workers=8)
+    dispatcher = dispatcher or Dispatcher(services, SlackSender.from_config(config))
+    services.courier = Courier(dispatcher, courier_executor or ThreadPoolExecutor(1))
     client = WebClient(token=config.secrets.bot_token, base_url=config.slack.api_url)
     app = App(
         client=client,

@@ -12,7 +12,6 @@ from slack_sdk import WebClient
 
 from bot.blocks import message_payload, reply_blocks
 from bot.services import Failure
-from bot.slack_delivery import send_direct
 from bot.slack_forms import CALLBACK_PREFIX, option, submitted_values
 from bot.slack_wiring import Wiring, acknowledge
 from handlers.conferences.home import home_reply
@@ -20,6 +19,7 @@ from handlers.conversation.features import Action
 from handlers.conversation.incoming import Click, Message, Submission, Suggest
 from handlers.conversation.registry import actions, suggestions
 from handlers.conversation.router import answer_message, click, submit, suggest
+from handlers.outgoing import Destination
 from handlers.replies import FormErrors, Reply
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -51,14 +51,16 @@ def _register_messages(app: App, wiring: Wiring) -> None:
             )
         else:
             ack(response_type="ephemeral", **message_payload(reply))
-        wiring.later(client, reply, user_id=user)
 
     def on_mention(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         if not wiring.first_delivery(body):
             return
         text = _MENTION.sub(" ", event.get("text", ""))
-        reply = services.message(event["user"], text, can_open_forms=True, prefix=prefix)
         thread = event.get("thread_ts") or event.get("ts")
+        to = Destination(event["channel"], thread)
+        reply = services.message(
+            event["user"], text, can_open_forms=True, prefix=prefix, post_to=to
+        )
         wiring.show(
             client, reply, user_id=event["user"], channel=event["channel"], thread_ts=thread
         )
@@ -68,8 +70,9 @@ def _register_messages(app: App, wiring: Wiring) -> None:
             return
         if not wiring.first_delivery(body):
             return
+        to = Destination(event["channel"])
         reply = services.message(
-            event["user"], event.get("text", ""), can_open_forms=True, prefix=prefix
+            event["user"], event.get("text", ""), can_open_forms=True, prefix=prefix, post_to=to
         )
         wiring.show(client, reply, user_id=event["user"], channel=event["channel"])
 
@@ -90,8 +93,9 @@ def _register_action(app: App, wiring: Wiring, action: Action) -> None:
 
     def run(body: dict[str, Any], pressed: dict[str, Any]) -> Reply:
         incoming = Click(action.name, pressed.get("value", ""), can_open_forms=True)
+        to = wiring.click_destination(body)
         return services.reply(
-            body["user"]["id"], lambda ctx: click(ctx, incoming), prefix=wiring.prefix
+            body["user"]["id"], lambda ctx: click(ctx, incoming), prefix=wiring.prefix, post_to=to
         )
 
     if action.opens_form:
@@ -120,9 +124,9 @@ def _register_forms(app: App, wiring: Wiring) -> None:
         form_id = view["callback_id"].removeprefix(CALLBACK_PREFIX)
         values = submitted_values(view)
         incoming = Submission(form_id, view.get("private_metadata", ""), values)
-        result = services.reply(
-            user, wiring.once(body, lambda ctx: submit(ctx, incoming)), prefix=wiring.prefix
-        )
+        # The outcome (a confirmation with its .ics) is queued with the change itself.
+        handler = wiring.once(body, lambda ctx: submit(ctx, incoming))
+        result = services.reply(user, handler, prefix=wiring.prefix, post_to=Destination(user))
         if isinstance(result, FormErrors):
             ack(response_action="errors", errors=result.errors)
             return
@@ -131,7 +135,7 @@ def _register_forms(app: App, wiring: Wiring) -> None:
             ack(response_action="errors", errors={next(iter(values)): result.text})
             return
         ack()
-        wiring.executor.submit(send_direct, client, user, result)
+        wiring.executor.submit(wiring.show, client, result, user_id=user, channel=None)
 
     for field in suggestions():
         app.options(field)(_options_listener(wiring, field))

@@ -1,5 +1,6 @@
 """What every Slack listener needs: the services, where to run follow-up work, and how a reply
-reaches the user (a message, a modal, files and messages to others)."""
+reaches the user: in the ack body, as a modal, or as outbox rows written with the request's
+changes (answers posted into a conversation, files, messages to others)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.blocks import message_payload
 from bot.services import Failure, Services
-from bot.slack_delivery import deliver_extras
 from bot.slack_forms import modal_view
 from handlers.context import Context
-from handlers.replies import Button, Card, Form, Reply
+from handlers.outgoing import Destination, form_as_button
+from handlers.replies import Form, Reply
 from handlers.texts import t
 from storage.errors import DATABASE_UNAVAILABLE
 from storage.events import claim_event
@@ -84,27 +85,33 @@ class Wiring:
         channel: str | None,
         thread_ts: str | None = None,
     ) -> None:
-        """Post a reply where the user is (a form becomes a button that opens it).
+        """Post a polite failure where the user is, directly: it reports no change, and the
+        outbox may be what is unreachable. Every other reply went out through the outbox."""
+        if isinstance(reply, Failure):
+            payload = message_payload(form_as_button(reply))
+            client.chat_postMessage(channel=channel or user_id, thread_ts=thread_ts, **payload)
 
-        Called from lazy listeners, which already run after Slack got its answer.
-        """
-        payload = message_payload(_with_form_button(reply))
-        client.chat_postMessage(channel=channel or user_id, thread_ts=thread_ts, **payload)
-        deliver_extras(client, reply, user_id=user_id)
+    def post(self, client: WebClient, reply: Reply, *, user_id: str, to: Destination) -> None:
+        """Post a reply made outside a handler (e.g. after Slack refused a form) through the
+        outbox, or directly if it cannot be queued."""
+        result = self.services.reply(user_id, lambda _ctx: reply, post_to=to)
+        self.show(client, result, user_id=user_id, channel=to.channel)
 
-    def later(self, client: WebClient, reply: Reply, *, user_id: str) -> None:
-        """Send files and messages to others after the ack body has gone out."""
-        if reply.attachments or reply.direct_messages:
-            self.executor.submit(deliver_extras, client, reply, user_id=user_id)
+    @staticmethod
+    def click_destination(body: dict[str, Any]) -> Destination:
+        """A click's answer goes where the button was (the user's DM for the App Home); a
+        form in it is opened as a modal."""
+        channel = (body.get("channel") or {}).get("id") or body["user"]["id"]
+        return Destination(channel, opens_forms=True)
 
     def answer_click(self, client: WebClient, reply: Reply, body: dict[str, Any]) -> None:
-        """After a button click: open the reply's form as a modal, else post the reply where
-        the button was (the user's DM for the App Home)."""
+        """After a button click: open the reply's form as a modal (any other answer was
+        queued for `click_destination`, a failure is shown directly)."""
         user = body["user"]["id"]
-        if reply.form is not None:
+        if reply.form is not None and not isinstance(reply, Failure):
             self.open_form(client, reply, trigger_id=body["trigger_id"], user_id=user)
         else:
-            self.show(client, reply, user_id=user, channel=(body.get("channel") or {}).get("id"))
+            self.show(client, reply, user_id=user, channel=self.click_destination(body).channel)
 
     def open_form(self, client: WebClient, reply: Reply, *, trigger_id: str, user_id: str) -> None:
         """Open the reply's form as a modal; if Slack refuses (an expired trigger, an outage),
@@ -118,19 +125,7 @@ class Wiring:
         except (SlackApiError, OSError) as error:
             log.warning("views.open failed for %s: %s", user_id, error)
             retry = dataclasses.replace(reply, text=t(reply.language, "error.form"))
-            self.show(client, retry, user_id=user_id, channel=None)
-
-
-def _with_form_button(reply: Reply) -> Reply:
-    if reply.form is None:
-        return reply
-    button = Button(reply.form.title, reply.form.action, reply.form.context, primary=True)
-    return Reply(
-        reply.text,
-        cards=(*reply.cards, Card("", buttons=(button,))),
-        notes=reply.notes,
-        language=reply.language,
-    )
+            self.post(client, retry, user_id=user_id, to=Destination(user_id))
 
 
 def _with_profile_name(client: WebClient, form: Form, user_id: str) -> Form:

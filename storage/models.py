@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -203,17 +205,26 @@ class Solution(Base):
     vector_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
+# 64-bit on PostgreSQL; SQLite's INTEGER PRIMARY KEY is 64-bit already (and must stay INTEGER).
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
 class OutboxMessage(Base):
-    """One message to send, at most once: reminders, announcements, digests, reports.
+    """One message to send, once: reminders, announcements, digests, reports, notices, and
+    everything a request sends besides its direct answer (confirmations, files, messages to
+    others).
 
     `key` makes planning idempotent (e.g. reminder:<conference>:<offset>:<user>); dispatchers
-    claim due rows atomically and record the outcome.
+    claim due rows atomically and record the outcome only while `attempts` still is their
+    claim (fencing). `payload` holds a ready message (a serialised reply) for kinds that are
+    not worded at send time; `uncertain` marks a send whose answer never came; after
+    `expires_at` the message no longer makes sense and is not tried again.
     """
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_status_due", "status", "due_at"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
     recipient: Mapped[str] = mapped_column(String(255), index=True)
@@ -230,6 +241,39 @@ class OutboxMessage(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     error: Mapped[str] = mapped_column(String(300), default="")
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    uncertain: Mapped[bool] = mapped_column(default=False, server_default=false())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    files: Mapped[list[OutboxFile]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="OutboxFile.id"
+    )
+
+
+class OutboxFile(Base):
+    """A file that travels with its outbox message (an .ics, a CSV, a data export)."""
+
+    __tablename__ = "outbox_files"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    message_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("outbox.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(200))
+    title: Mapped[ShortText]
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SendGate(Base):
+    """Sending state shared by all replicas: the next free send slot (pacing to one
+    workspace-wide rate) and, after an authentication error, why sending is paused."""
+
+    __tablename__ = "send_gate"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    next_slot_at: Mapped[UtcTimestamp]
+    paused_reason: Mapped[str] = mapped_column(String(300), default="")
+    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Announcement(Base):

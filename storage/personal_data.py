@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import String, cast, delete, literal, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import (
@@ -14,6 +14,7 @@ from storage.models import (
     Dialog,
     FeedToken,
     NoticeSubscription,
+    OutboxFile,
     OutboxMessage,
     Registration,
     ReminderOptOut,
@@ -92,17 +93,27 @@ def delete_user_data(
 
 
 def _forget_messages_to(session: Session, user_id: str) -> None:
-    """Unsent messages to the user are dropped; the record of sent ones keeps no user id."""
+    """Unsent messages to the user are dropped; the record of sent ones keeps no user id,
+    nor the files sent to them."""
+    theirs = select(OutboxMessage.id).where(OutboxMessage.recipient == user_id)
+    session.execute(delete(OutboxFile).where(OutboxFile.message_id.in_(theirs)))
     session.execute(
         delete(OutboxMessage).where(
             OutboxMessage.recipient == user_id, OutboxMessage.status.in_((PENDING, SENDING))
         )
     )
     session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.recipient == user_id)
-        .values(recipient="geloescht")
+        update(OutboxMessage).where(OutboxMessage.recipient == user_id).values(**_NAMELESS)
     )
+
+
+# A sent message's record without the person: keys like reminder:<conference>:<offset>:<user>
+# name them too, so they become geloescht:<id>.
+_NAMELESS = {
+    "recipient": "geloescht",
+    "key": literal("geloescht:") + cast(OutboxMessage.id, String),
+    "payload": None,
+}
 
 
 def anonymise(registration: Registration) -> None:
@@ -124,11 +135,14 @@ def purge_after_conferences(session: Session, *, now: datetime, keep_days: int) 
     rows = session.scalars(query).all()
     for registration in rows:
         anonymise(registration)
+    # Messages about past conferences, and any message older than the cutoff (confirmations,
+    # files, replies, which name no conference), keep no user id, text or file.
     past = select(Conference.id).where(Conference.ends_at < cutoff)
+    old = or_(OutboxMessage.conference_id.in_(past), OutboxMessage.due_at < cutoff)
+    aged = select(OutboxMessage.id).where(old)
+    session.execute(delete(OutboxFile).where(OutboxFile.message_id.in_(aged)))
     session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.conference_id.in_(past), OutboxMessage.recipient != "geloescht")
-        .values(recipient="geloescht")
+        update(OutboxMessage).where(old, OutboxMessage.recipient != "geloescht").values(**_NAMELESS)
     )
     session.flush()
     return len(rows)

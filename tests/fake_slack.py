@@ -33,6 +33,10 @@ class FakeSlack:
         default_factory=dict
     )
     rejected: int = 0
+    # Calls of a method that are carried out, then answered only after this many seconds.
+    stalls: dict[str, deque[float]] = field(default_factory=dict)
+    # While set, every call is answered with this HTTP status (an outage).
+    outage_status: int | None = None
 
     def __post_init__(self) -> None:
         self._changed = threading.Condition()
@@ -50,7 +54,7 @@ class FakeSlack:
             def log_message(self, *_: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         # serve_forever checks for shutdown only between polls; Python's default poll of 0.5 s
         # made every test that used the fake wait that long in stop().
@@ -96,6 +100,8 @@ class FakeSlack:
         if self.delay_seconds:
             time.sleep(self.delay_seconds)  # a slow Slack, so that a test can kill mid-way
         status, body, headers = self._respond(method, params)
+        if self.stalls.get(method):
+            time.sleep(self.stalls[method].popleft())  # carried out, the answer is late
         payload = json.dumps(body).encode()
         request.send_response(status)
         request.send_header("Content-Type", "application/json; charset=utf-8")
@@ -109,6 +115,8 @@ class FakeSlack:
         self, method: str, params: dict[str, Any]
     ) -> tuple[int, dict[str, Any], dict[str, str]]:
         with self._changed:
+            if self.outage_status is not None:
+                return self.outage_status, {"ok": False, "error": "service_unavailable"}, {}
             if self.scripted.get(method):
                 return self.scripted[method].popleft()
             if not self._within_rate():
@@ -116,7 +124,19 @@ class FakeSlack:
                 return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
             self.calls.append(Call(method, params))
             self._changed.notify_all()
+            if method == "conversations.history":
+                return 200, self._history(str(params.get("channel", ""))), {}
             return 200, _answer(method, params, len(self.calls), self.base_url), {}
+
+    def _history(self, channel: str) -> dict[str, Any]:
+        """The messages posted to a conversation (a DM by the user's id too), newest first."""
+        posted = [
+            {"ts": f"1700000000.{n:06d}", "text": c.params.get("text", ""), **_metadata(c)}
+            for n, c in enumerate(self.calls)
+            if c.method == "chat.postMessage"
+            and channel in (c.params.get("channel"), "D" + str(c.params.get("channel")))
+        ]
+        return {"ok": True, "messages": posted[::-1][:100], "has_more": False}
 
     def _within_rate(self) -> bool:
         if self.rate_per_second is None:
@@ -130,11 +150,23 @@ class FakeSlack:
         return True
 
 
+def _metadata(call: Call) -> dict[str, Any]:
+    metadata = call.params.get("metadata")
+    if isinstance(metadata, str):
+        metadata = json.loads(metadata)
+    return {"metadata": metadata} if metadata else {}
+
+
+class _Server(ThreadingHTTPServer):
+    # Slack does not refuse connections; the default backlog of 5 did under parallel senders.
+    request_queue_size = 256
+
+
 def _parse(request: BaseHTTPRequestHandler, raw: bytes) -> dict[str, Any]:
     if "json" in (request.headers.get("Content-Type") or ""):
         return dict(json.loads(raw or b"{}"))
     params: dict[str, Any] = {key: values[0] for key, values in parse_qs(raw.decode()).items()}
-    for key in ("blocks", "view", "files"):
+    for key in ("blocks", "view", "files", "metadata"):
         if isinstance(params.get(key), str):
             params[key] = json.loads(params[key])
     return params
@@ -156,4 +188,5 @@ def _answer(method: str, params: dict[str, Any], serial: int, base_url: str) -> 
     if method == "files.getUploadURLExternal":
         upload_url = base_url.replace("/api/", f"/upload/F{serial}")
         return {"ok": True, "upload_url": upload_url, "file_id": f"F{serial}"}
-    return {"ok": True}
+    completed = method == "files.completeUploadExternal"
+    return {"ok": True, "files": params.get("files") or []} if completed else {"ok": True}

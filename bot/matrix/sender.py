@@ -15,11 +15,11 @@ from urllib.parse import quote
 
 from mautrix.types import EventType, RoomID, UserID
 
-from bot.dispatcher import SendError
 from bot.matrix.bot import MatrixBot
 from bot.matrix.files import file_contents
 from bot.matrix.outgoing import notice_content
 from bot.render_matrix import render_matrix
+from bot.sending import PERMANENT, RATE_LIMITED, TRANSIENT, SendError
 from handlers.replies import Reply
 
 MAX_RATE_LIMITED = 50
@@ -81,7 +81,8 @@ class MatrixSender:
                 return str(answer["event_id"])
             errcode = str(answer.get("errcode", f"HTTP {response.status}"))
             if errcode != "M_LIMIT_EXCEEDED":
-                raise SendError(errcode, permanent=response.status in PERMANENT_STATUS)
+                kind = PERMANENT if response.status in PERMANENT_STATUS else TRANSIENT
+                raise SendError(errcode, kind=kind)
             self.rate_limited += 1
             await self.sleep(int(answer.get("retry_after_ms", 1000)) / 1000)
-        raise SendError("M_LIMIT_EXCEEDED", permanent=False)
+        raise SendError("M_LIMIT_EXCEEDED", kind=RATE_LIMITED)

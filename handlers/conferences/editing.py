@@ -15,6 +15,8 @@ from handlers.conferences.changes import inform_about_change, snapshot
 from handlers.conferences.form_values import conference_values, parse_date, parse_values
 from handlers.context import Context
 from handlers.notify.notices import announce_new_conference
+from handlers.outgoing import queue_messages
+from handlers.registration.flow import promotion_messages
 from handlers.replies import FormErrors
 from handlers.texts import t, tn
 from storage.conference_file import ConferenceRecord
@@ -132,4 +134,7 @@ def _write(ctx: Context, conference: Conference, record: ConferenceRecord) -> in
     promoted = set_capacity(
         ctx.session, conference.id, record.capacity, now=ctx.now, offer_for=ctx.seat_offer
     )
+    # Told through the outbox in this transaction, in German (the members' default; the
+    # command line's English is for the operator). Held seats (offer mode) plan their offer.
+    queue_messages(ctx, promotion_messages(replace(ctx, language="de"), conference, promoted))
     return len(promoted)

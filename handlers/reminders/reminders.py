@@ -14,7 +14,7 @@ from handlers.reminders.schedule_times import QuietHours, offset_minutes, remind
 from handlers.replies import Reply
 from handlers.texts import t
 from storage.models import Conference, OutboxMessage
-from storage.outbox import plan
+from storage.outbox import plan, planned_keys
 from storage.registrations import ACTIVE, WAITLISTED, find_registration, waitlist_position
 from storage.reminders import is_opted_out, reminder_targets, set_opt_out
 
@@ -32,22 +32,30 @@ class ReminderSettings:
 def plan_reminders(ctx: Context, settings: ReminderSettings) -> int:
     """Put every reminder still to come into the outbox (idempotent); returns how many new."""
     planned = 0
-    for registration in reminder_targets(ctx.session, now=ctx.now):
+    targets = reminder_targets(ctx.session, now=ctx.now)
+    # Rows that exist are not offered to the database again: on PostgreSQL even a conflicting
+    # INSERT draws an id, and this runs on every tick of every replica.
+    known = planned_keys(
+        ctx.session, kind="reminder", conference_ids={r.conference_id for r in targets}
+    )
+    for registration in targets:
         conference = registration.conference
         for offset in settings.offsets:
-            if registration.status == WAITLISTED and offset != WAITLIST_OFFSET:
+            key = f"reminder:{conference.id}:{offset}:{registration.user_id}"
+            if key in known or (registration.status == WAITLISTED and offset != WAITLIST_OFFSET):
                 continue
             due = reminder_due(conference.starts_at, offset, tz=ctx.tz, quiet=settings.quiet)
             if due < registration.created_at:
                 continue  # registered after this reminder's time: it would be stale
             planned += plan(
                 ctx.session,
-                key=f"reminder:{conference.id}:{offset}:{registration.user_id}",
+                key=key,
                 kind="reminder",
                 recipient=registration.user_id,
                 due_at=due,
                 conference_id=conference.id,
                 offset_minutes=offset_minutes(offset),
+                expires_at=conference.starts_at,
             )
     return planned
 

@@ -29,6 +29,14 @@ class QuietHours:
             return self.start <= local < self.end
         return local >= self.start or local < self.end
 
+    def next_open(self, moment: datetime, tz: ZoneInfo) -> datetime:
+        """`moment` itself if it is outside quiet hours, else the end of these quiet hours."""
+        local = moment.astimezone(tz)
+        if not self.contains(local.time()):
+            return moment
+        end_day = local.date() if local.time() < self.end else local.date() + timedelta(days=1)
+        return datetime.combine(end_day, self.end, tzinfo=tz).astimezone(moment.tzinfo)
+
 
 def offset_minutes(offset: str) -> int:
     """ "7d" -> 10080, "2h" -> 120, "30m" -> 30."""
@@ -57,10 +65,7 @@ def reminder_due(starts_at: datetime, offset: str, *, tz: ZoneInfo, quiet: Quiet
         due = local.replace(tzinfo=tz)
     else:
         due = (starts_at - timedelta(minutes=minutes)).astimezone(tz)
-    if not quiet.contains(due.time()):
-        return due.astimezone(starts_at.tzinfo)
-    end_day = due.date() if due.time() < quiet.end else due.date() + timedelta(days=1)
-    moved = datetime.combine(end_day, quiet.end, tzinfo=tz)
+    moved = quiet.next_open(due, tz)
     return (due if moved >= starts_at else moved).astimezone(starts_at.tzinfo)
 
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Engine
@@ -10,7 +9,6 @@ from sqlalchemy import Engine
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.services import Services, build_services
-from bot.slack_app import create_app
 from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
 
@@ -29,10 +27,9 @@ def slack_services(engine: Engine, slack_config: Config, clock: FixedClock) -> S
 
 @pytest.fixture
 def slack(slack_services: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    executor = ThreadPoolExecutor(max_workers=4)
-    app = create_app(slack_services, listener_executor=executor)
-    yield SlackHarness(app, fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(slack_services, fake_slack)
+    yield harness
+    harness.settle()
 
 
 @pytest.fixture
@@ -43,7 +40,6 @@ def slack_with_channel(
     config = dataclasses.replace(
         slack_config, slack=dataclasses.replace(slack_config.slack, organizer_channel="CORG")
     )
-    executor = ThreadPoolExecutor(max_workers=4)
-    app = create_app(build_services(config, clock=clock), listener_executor=executor)
-    yield SlackHarness(app, fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(build_services(config, clock=clock), fake_slack)
+    yield harness
+    harness.settle()

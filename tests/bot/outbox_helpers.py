@@ -18,8 +18,9 @@ DETAILS = Details(name="Erika Muster", municipality="Ulm", role="Team", notes=""
 
 
 def fast(config: Config, **changes: object) -> Config:
-    """Reminder settings that do not pace tests down."""
-    reminders = dataclasses.replace(RemindersSection(messages_per_second=1000), **changes)
+    """Reminder settings that do not pace tests down, sending one at a time (in order)."""
+    reminders = RemindersSection(messages_per_second=1000, parallel_sends=1)
+    reminders = dataclasses.replace(reminders, **changes)
     return dataclasses.replace(config, reminders=reminders)
 
 
@@ -65,5 +66,12 @@ def register_users(services: Services, conference_id: int, *users: str) -> None:
             )
 
 
+def dispatcher(services: Services) -> Dispatcher:
+    """A dispatcher whose pace runs on the test's clock: waits are computed, never slept."""
+    sender = SlackSender.from_config(services.config)
+    return Dispatcher(services, sender, wall=services.clock, sleep=lambda _seconds: None)
+
+
 def dispatch(services: Services) -> dict[str, int]:
-    return dict(Dispatcher(services, SlackSender.from_config(services.config)).run_once())
+    """Send what is due once; the outcomes."""
+    return dict(dispatcher(services).run_once())

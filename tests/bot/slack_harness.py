@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from slack_bolt import App, BoltResponse
 from slack_bolt.request import BoltRequest
 
+from bot.services import Services
+from bot.slack_app import create_app
+from tests.bot.outbox_helpers import dispatcher
 from tests.fake_slack import FakeSlack
 from tests.slack_requests import signed_headers
 
@@ -17,6 +20,21 @@ class SlackHarness:
     app: App
     api: FakeSlack
     executor: ThreadPoolExecutor
+    couriers: ThreadPoolExecutor
+
+    @classmethod
+    def start(cls, services: Services, api: FakeSlack) -> SlackHarness:
+        """The real app; listeners and the sending of what requests queued run on executors
+        that `settle` waits for."""
+        executor, couriers = ThreadPoolExecutor(max_workers=4), ThreadPoolExecutor(max_workers=4)
+        # Paced on the test's clock, as the tests' own dispatch runs are: one pace for both.
+        app = create_app(
+            services,
+            listener_executor=executor,
+            courier_executor=couriers,
+            dispatcher=dispatcher(services),
+        )
+        return cls(app, api, executor, couriers)
 
     def send(self, body: str, **headers: str) -> BoltResponse:
         """Deliver a correctly signed request, as Slack would."""
@@ -26,5 +44,7 @@ class SlackHarness:
         return self.app.dispatch(BoltRequest(body=body, headers=headers))
 
     def settle(self) -> None:
-        """Wait until every listener Bolt ran in the background has finished."""
+        """Wait until every listener Bolt ran in the background, and every send it queued,
+        has finished."""
         self.executor.shutdown(wait=True)
+        self.couriers.shutdown(wait=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from sqlalchemy import Engine
 from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
 from bot.services import Services, build_services
-from bot.slack_app import create_app
 from storage.conferences import count_conferences, get_conference
 from tests.bot.outbox_helpers import dispatch, fast, register_users
 from tests.bot.slack_harness import SlackHarness
@@ -38,9 +36,9 @@ def bot(engine: Engine, organizer_config: Config, clock: FixedClock) -> Services
 
 @pytest.fixture
 def organizer_slack(bot: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    executor = ThreadPoolExecutor(max_workers=4)
-    yield SlackHarness(create_app(bot, listener_executor=executor), fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(bot, fake_slack)
+    yield harness
+    harness.settle()
 
 
 def text_input(**values: str) -> dict[str, dict[str, Any]]:

@@ -36,8 +36,9 @@ def load(tmp_path: Path, text: str, **environ: str) -> Config:
         ("[reminders]\ndigest_day = 'montag'\n", "reminders.digest_day must be one of mon, tue"),
         (
             "[reminders]\nmessages_per_second = 0\n",
-            "reminders.messages_per_second and max_attempts must be at least 1",
+            "reminders.messages_per_second must be at least 1",
         ),
+        ("[reminders]\nparallel_sends = 0\n", "reminders.parallel_sends must be at least 1"),
     ],
 )
 def test_a_bad_value_is_refused_with_the_key_named(tmp_path: Path, text: str, message: str) -> None:

@@ -7,7 +7,6 @@ import dataclasses
 import json
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -17,7 +16,6 @@ from bot.clock import FixedClock
 from bot.config import Config
 from bot.http import wsgi_app
 from bot.services import Services, build_services
-from bot.slack_app import create_app
 from tests.bot.slack_harness import SlackHarness
 from tests.bot.test_slack_registration import ZWOENITZ, form_values
 from tests.db_outage import ProxiedPostgres, outage_for
@@ -65,9 +63,9 @@ def services(outage: Any, slack_config: Config, clock: FixedClock) -> Iterator[S
 
 @pytest.fixture
 def slack(services: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    executor = ThreadPoolExecutor(max_workers=4)
-    yield SlackHarness(create_app(services, listener_executor=executor), fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(services, fake_slack)
+    yield harness
+    harness.settle()
 
 
 def health(services: Services, slack: SlackHarness) -> str:

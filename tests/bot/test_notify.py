@@ -49,12 +49,7 @@ def posts(fake: FakeSlack) -> list[tuple[str, str]]:
 def test_slack_button_subscribes_and_one_notice_follows_the_publication(
     later: Services, fake_slack: FakeSlack, slack_config: Config
 ) -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from bot.slack_app import create_app
-
-    executor = ThreadPoolExecutor(max_workers=2)
-    harness = SlackHarness(create_app(later, listener_executor=executor), fake_slack, executor)
+    harness = SlackHarness.start(later, fake_slack)
     answer = json.loads(harness.send(slash_command("Wann ist die nächste Regionalkonferenz?")).body)
     sections = [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"]
     buttons = [e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]]
@@ -71,7 +66,7 @@ def test_slack_button_subscribes_and_one_notice_follows_the_publication(
             "ist. Abbestellen mit „bescheid aus“.",
         )
     ]
-    executor.shutdown(wait=True)
+    harness.settle()
 
     assert publish(later, slug="kongress-2027", kind="kongress", title="Kongress 2027") == 0
     assert publish(later) == 1

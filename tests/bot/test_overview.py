@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Engine
@@ -13,7 +12,6 @@ from sqlalchemy import Engine
 from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
 from bot.services import Services, build_services
-from bot.slack_app import create_app
 from storage.conferences import get_conference
 from storage.registrations import cancel
 from tests.bot.outbox_helpers import dispatch, fast, register_users
@@ -38,9 +36,9 @@ def bot(engine: Engine, slack_config: Config, clock: FixedClock) -> Services:
 
 @pytest.fixture
 def organizer_slack(bot: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    executor = ThreadPoolExecutor(max_workers=4)
-    yield SlackHarness(create_app(bot, listener_executor=executor), fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(bot, fake_slack)
+    yield harness
+    harness.settle()
 
 
 def busy_day(bot: Services) -> None:

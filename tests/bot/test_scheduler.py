@@ -16,8 +16,8 @@ from sqlalchemy import Engine, select
 
 from bot.config import Config
 from bot.scheduler import MISFIRE_GRACE_SECONDS, build_scheduler
+from bot.sending import Outgoing
 from bot.services import Services
-from handlers.replies import Reply
 from storage.models import OutboxMessage, Registration
 from tests.bot.outbox_helpers import add_conference, fast, register_users, services_at
 from tests.conftest import berlin
@@ -29,8 +29,18 @@ class RecordingSender:
 
     sent: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
-    def send(self, recipient: str, reply: Reply) -> None:
-        self.sent.append((recipient, reply.text))
+    def send(self, message: Outgoing) -> None:
+        assert message.reply is not None
+        self.sent.append((message.recipient, message.reply.text))
+
+    def delivered(self, message: Outgoing) -> bool:
+        return False
+
+    def auth_problem(self) -> str | None:
+        return None
+
+    def cost(self, message: Outgoing) -> int:
+        return 1
 
 
 def _config(config: Config, **reminders: object) -> Config:

@@ -11,7 +11,6 @@ from sqlalchemy import Engine, func, select
 
 from bot.config import Config, RegistrationSection
 from bot.services import Services
-from bot.slack_app import create_app
 from storage.models import Conference, Registration
 from storage.registrations import ACTIVE, WAITLISTED
 from tests.bot.outbox_helpers import add_conference, dispatch, fast, register_users, services_at
@@ -58,8 +57,8 @@ def counters_match(bot: Services) -> bool:
 
 
 def harness(bot: Services, fake: FakeSlack) -> tuple[SlackHarness, ThreadPoolExecutor]:
-    executor = ThreadPoolExecutor(max_workers=2)
-    return SlackHarness(create_app(bot, listener_executor=executor), fake, executor), executor
+    slack = SlackHarness.start(bot, fake)
+    return slack, slack.executor
 
 
 def test_slack_the_freed_seat_is_offered_once_held_and_accepted(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Engine
@@ -13,7 +12,6 @@ from sqlalchemy import Engine
 from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
 from bot.services import build_services
-from bot.slack_app import create_app
 from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
 from tests.slack_requests import slash_command, view_submission
@@ -28,10 +26,9 @@ def organizer_slack(
         organizers=OrganizersSection(user_ids=("UORG",)),
         slack=dataclasses.replace(slack_config.slack, announcement_channel="CANN"),
     )
-    executor = ThreadPoolExecutor(max_workers=4)
-    app = create_app(build_services(config, clock=clock), listener_executor=executor)
-    yield SlackHarness(app, fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(build_services(config, clock=clock), fake_slack)
+    yield harness
+    harness.settle()
 
 
 def test_the_announcement_form_opens_and_its_submission_is_scheduled(

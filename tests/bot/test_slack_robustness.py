@@ -7,7 +7,6 @@ import dataclasses
 import json
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -15,7 +14,6 @@ from sqlalchemy import Engine, func, select
 from bot.clock import FixedClock
 from bot.config import Config, OrganizersSection
 from bot.services import Services, build_services
-from bot.slack_app import create_app
 from storage.models import Announcement
 from tests.bot.slack_harness import SlackHarness
 from tests.fake_slack import FakeSlack
@@ -34,10 +32,9 @@ def organizer_services(engine: Engine, slack_config: Config, clock: FixedClock) 
 
 @pytest.fixture
 def organizer_slack(organizer_services: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    executor = ThreadPoolExecutor(max_workers=4)
-    app = create_app(organizer_services, listener_executor=executor)
-    yield SlackHarness(app, fake_slack, executor)
-    executor.shutdown(wait=True)
+    harness = SlackHarness.start(organizer_services, fake_slack)
+    yield harness
+    harness.settle()
 
 
 @pytest.mark.parametrize(
