@@ -24,6 +24,7 @@ from bot.cli_outbox import add_parsers as add_outbox_parsers
 from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
+from bot.routing import RoutingSender
 from bot.services import Services, build_services
 from handlers.embedding import shared_embedder
 from handlers.knowledge.answers import rank
@@ -178,25 +179,34 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
 
         return run_matrix(services)
     from bot.slack_runner import run_slack  # noqa: PLC0415 - Slack wiring only when needed
+    from bot.slack_sender import SlackSender  # noqa: PLC0415
 
+    # One outbox for both transports: the Matrix side plugs in while it syncs.
+    sender = RoutingSender(slack=SlackSender.from_config(config))
     if not config.matrix_configured:
-        return _run_slack(run_slack, services, args)
+        return _run_slack(run_slack, services, args, sender)
     from bot.matrix.runner import MatrixRunner  # noqa: PLC0415
 
-    matrix = MatrixRunner(services)
+    matrix = MatrixRunner(services, sender=sender)
     matrix.start()
     try:
-        return _run_slack(run_slack, services, args)
+        return _run_slack(run_slack, services, args, sender)
     finally:
         matrix.stop()
 
 
-def _run_slack(run_slack: Callable[..., int], services: Services, args: argparse.Namespace) -> int:
+def _run_slack(
+    run_slack: Callable[..., int],
+    services: Services,
+    args: argparse.Namespace,
+    sender: RoutingSender,
+) -> int:
     return run_slack(
         services,
         http=args.http,
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
+        sender=sender,
     )
 
 

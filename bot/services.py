@@ -116,8 +116,6 @@ class Services:
     def _queue(self, ctx: Context, result: object, post_to: Destination | None) -> list[int]:
         if self.courier is None or not isinstance(result, Reply) or isinstance(result, Failure):
             return []
-        if ctx.user_id.startswith("@"):
-            return []  # a Matrix user: the outbox sends through Slack only (see README)
         return queue_reply(ctx, result, to=post_to, give_up=self.give_up)
 
     @property

@@ -7,8 +7,10 @@ import logging
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import ConfigError
+from bot.dispatcher import Dispatcher
 from bot.feed_http import feed_route
 from bot.http import serve_http
+from bot.routing import RoutingSender
 from bot.scheduler import build_scheduler
 from bot.services import Services
 from bot.slack_app import create_app
@@ -17,8 +19,16 @@ from bot.slack_sender import SlackSender
 log = logging.getLogger(__name__)
 
 
-def run_slack(services: Services, *, http: bool, host: str | None, port: int | None) -> int:
-    """Run the Slack app (Socket Mode, or HTTP with `http`) and the scheduler until stopped."""
+def run_slack(
+    services: Services,
+    *,
+    http: bool,
+    host: str | None,
+    port: int | None,
+    sender: RoutingSender | None = None,
+) -> int:
+    """Run the Slack app (Socket Mode, or HTTP with `http`) and the scheduler until stopped;
+    the outbox goes through `sender` (Slack, and Matrix when it runs beside)."""
     secrets = services.config.secrets
     if not secrets.bot_token:
         raise ConfigError("SLACK_BOT_TOKEN is not set; without tokens, use `smartcity-bot console`")
@@ -26,8 +36,9 @@ def run_slack(services: Services, *, http: bool, host: str | None, port: int | N
         raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests")
     if not http and not secrets.app_token:
         raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs it (or use --http)")
-    app = create_app(services)
-    scheduler = build_scheduler(services, SlackSender.from_config(services.config))
+    sender = sender or RoutingSender(slack=SlackSender.from_config(services.config))
+    app = create_app(services, dispatcher=Dispatcher(services, sender))
+    scheduler = build_scheduler(services, sender)
     scheduler.start()
     if http:
         log.warning("serving Slack events on http://%s:%s/slack/events", host, port)

@@ -38,7 +38,6 @@ from mautrix.types import (
 
 from bot.matrix.answer import answer
 from bot.matrix.crypto import cross_sign, enable_encryption
-from bot.matrix.files import file_contents
 from bot.matrix.incoming import BotIdentity, MatrixMessage, read_message
 from bot.matrix.login import resolve_login
 from bot.matrix.loop import STOP_TIMEOUT, LoopThread, cancel_the_rest
@@ -273,8 +272,6 @@ class MatrixBot:
         event_id = await self._send(room, text, answering=message)
         answered = replace(message, answer_to=message.answer_to or message.event_id)
         self._offers.offer(room, Offer(event_id, message.sender, shortcuts, answered))
-        for content in await file_contents(self.client, room, reply.attachments):
-            await self.client.send_message_event(room, EventType.ROOM_MESSAGE, content)
         for key in shortcuts:
             await self.client.react(room, event_id, key)
 

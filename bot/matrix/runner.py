@@ -8,8 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from bot.config import ConfigError
+from bot.courier import Courier
+from bot.dispatcher import Dispatcher
 from bot.matrix.bot import MatrixBot
 from bot.matrix.lease import RENEW_EVERY, SyncLease
+from bot.matrix.sender import MatrixSender
+from bot.routing import RoutingSender
+from bot.scheduler import build_scheduler
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -19,13 +24,21 @@ HANDLER_THREADS = 8
 class MatrixRunner:
     """Runs the Matrix side in a thread of its own, beside Slack or alone."""
 
-    def __init__(self, services: Services, *, renew_every: timedelta = RENEW_EVERY) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        renew_every: timedelta = RENEW_EVERY,
+        sender: RoutingSender | None = None,
+    ) -> None:
         if not services.config.matrix_configured:
             raise ConfigError(
                 "Matrix needs MATRIX_HOMESERVER, MATRIX_USER_ID and MATRIX_ACCESS_TOKEN "
                 "or MATRIX_PASSWORD"
             )
         self.services = services
+        # The outbox's sender: Matrix rows go through this process while it syncs.
+        self.sender = sender or RoutingSender()
         self.lease = SyncLease(services, services.config.matrix.user_id)
         self.renew_every = renew_every.total_seconds()
         self.syncing = threading.Event()
@@ -67,6 +80,9 @@ class MatrixRunner:
         with ThreadPoolExecutor(HANDLER_THREADS, thread_name_prefix="matrix-handler") as pool:
             bot = MatrixBot(self.services, executor=pool)
             bot.start()
+            self.sender.matrix = MatrixSender(bot)
+            if self.services.courier is None:  # Matrix alone: nobody else sends at once
+                self.services.courier = Courier(Dispatcher(self.services, self.sender), pool)
             self.syncing.set()
             log.warning("Matrix: syncing as %s, device %s", bot.client.mxid, bot.device_id)
             try:
@@ -75,17 +91,22 @@ class MatrixRunner:
                         log.error("lost the Matrix sync lease to another replica; waiting again")
                         return
             finally:
+                self.sender.matrix = None
                 self.syncing.clear()
                 bot.stop()
                 self.lease.release()
 
 
 def run_matrix(services: Services) -> int:
-    """`smartcity-bot run --matrix`: run until stopped; 1 if the connection failed."""
+    """`smartcity-bot run --matrix`: the bot and the scheduler that sends the outbox through
+    it, until stopped; 1 if the connection failed."""
     runner = MatrixRunner(services)
+    scheduler = build_scheduler(services, runner.sender)
     runner.start()
+    scheduler.start()
     try:
         runner.wait()
     finally:
+        scheduler.shutdown(wait=False)
         runner.stop()
     return 1 if runner.error else 0

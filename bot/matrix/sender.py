@@ -19,8 +19,7 @@ from bot.matrix.bot import MatrixBot
 from bot.matrix.files import file_contents
 from bot.matrix.outgoing import notice_content
 from bot.render_matrix import render_matrix
-from bot.sending import PERMANENT, RATE_LIMITED, TRANSIENT, SendError
-from handlers.replies import Reply
+from bot.sending import PERMANENT, RATE_LIMITED, TRANSIENT, Outgoing, SendError
 
 MAX_RATE_LIMITED = 50
 # The request can never succeed as it is: no such room, not allowed there, too large.
@@ -33,7 +32,8 @@ def transaction_id(key: str) -> str:
 
 
 class MatrixSender:
-    """Called from the outbox's threads; the sending runs on the bot's loop."""
+    """The outbox's transport to Matrix (the `Sender` of `bot/sending.py`): called from the
+    outbox's threads, the sending runs on the bot's loop."""
 
     def __init__(
         self, bot: MatrixBot, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -42,19 +42,33 @@ class MatrixSender:
         self.sleep = sleep
         self.rate_limited = 0
 
-    def send(self, recipient: str, reply: Reply, *, key: str) -> str:
-        """Post `reply` to a room (`!…`) or a user's direct chat (`@…`); the event id."""
-        return self.bot.run(self._send(recipient, reply, key))
+    def send(self, message: Outgoing) -> None:
+        """Post the row's message and files to a room (`!…`) or a user's direct chat (`@…`)."""
+        self.bot.run(self._send(message))
 
-    async def _send(self, recipient: str, reply: Reply, key: str) -> str:
+    def delivered(self, message: Outgoing) -> bool:
+        """Never needed: sending again under the same transaction ids returns the events
+        that arrived instead of posting them twice."""
+        return False
+
+    def auth_problem(self) -> str | None:
+        """None: a refused token ends the bot's sync, which the runner reports."""
+        return None
+
+    def cost(self, message: Outgoing) -> int:
+        """One event for the message, one upload and one event per file."""
+        return (1 if message.reply else 0) + 2 * len(message.files)
+
+    async def _send(self, message: Outgoing) -> None:
         """The notice, then each file; every event has a transaction id of its own, derived
         from the key, so that a repeat after a crash posts none of them twice."""
-        room = await self._room_of(recipient)
-        event_id = await self._put_message(room, notice_content(render_matrix(reply)), key)
-        files = await file_contents(self.bot.client, room, reply.attachments)
-        for number, content in enumerate(files, start=1):
-            await self._put_message(room, content, f"{key}#file{number}")
-        return event_id
+        room = await self._room_of(message.recipient)
+        if message.reply is not None:
+            await self._put_message(room, notice_content(render_matrix(message.reply)), message.key)
+        files = (*(message.reply.attachments if message.reply else ()), *message.files)
+        contents = await file_contents(self.bot.client, room, files)
+        for number, content in enumerate(contents, start=1):
+            await self._put_message(room, content, f"{message.key}#file{number}")
 
     async def _put_message(self, room: RoomID, content: Any, key: str) -> str:
         event_type = EventType.ROOM_MESSAGE

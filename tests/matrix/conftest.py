@@ -14,7 +14,11 @@ from sqlalchemy import Engine
 
 from bot.clock import FixedClock
 from bot.config import Config, MatrixSection
+from bot.courier import Courier
+from bot.dispatcher import Dispatcher
 from bot.matrix.bot import MatrixBot
+from bot.matrix.sender import MatrixSender
+from bot.routing import RoutingSender
 from bot.services import Services, build_services
 from tests.matrix.client import MatrixUser
 from tests.matrix.encrypted_member import EncryptedMember
@@ -74,8 +78,17 @@ def matrix_bot(matrix_services: Services) -> Iterator[MatrixBot]:
     with ThreadPoolExecutor(max_workers=4) as executor:
         bot = MatrixBot(matrix_services, executor=executor)
         bot.start()
+        # What replies send besides the answer (files, messages to others) goes through the
+        # outbox and is sent at once, as the runner wires it (paced on the test's clock).
+        sender = RoutingSender(matrix=MatrixSender(bot))
+        dispatcher = Dispatcher(matrix_services, sender, wall=matrix_services.clock, sleep=_no_wait)
+        matrix_services.courier = Courier(dispatcher, executor)
         yield bot
         bot.stop()
+
+
+def _no_wait(_seconds: float) -> None:
+    """The pace is computed on the test's clock; nothing is slept."""
 
 
 @pytest.fixture

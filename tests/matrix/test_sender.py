@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.matrix.bot import MatrixBot
 from bot.matrix.sender import MatrixSender
+from bot.sending import Outgoing
 from handlers.replies import Attachment, Reply
 from tests.matrix.client import MatrixUser
 from tests.matrix.synapse import Account, RateLimit, Synapse, limit_messages
@@ -18,8 +19,9 @@ def test_a_rate_limited_burst_arrives_whole_and_a_resent_key_posts_nothing_new(
     limit_messages(synapse, synapse_admin, bot, RateLimit(per_second=2, burst_count=2))
     try:
         for n in range(1, 7):
-            sender.send(room, Reply(f"Erinnerung {n}"), key=f"reminder:ulm:{n}")
-        sender.send(room, Reply("Erinnerung 1"), key="reminder:ulm:1")  # sent again after a crash
+            sender.send(Outgoing(f"reminder:ulm:{n}", room, Reply(f"Erinnerung {n}")))
+        # sent again after a crash
+        sender.send(Outgoing("reminder:ulm:1", room, Reply("Erinnerung 1")))
     finally:
         limit_messages(synapse, synapse_admin, bot, None)
 
@@ -37,7 +39,7 @@ def test_a_message_to_a_user_goes_to_their_direct_chat_with_the_bot(
     room = member.open_direct_chat(bot)
 
     MatrixSender(matrix_bot).send(
-        member.user_id, Reply("Sie haben einen Platz bekommen."), key="promotion:ulm:1"
+        Outgoing("promotion:ulm:1", member.user_id, Reply("Sie haben einen Platz bekommen."))
     )
 
     answer = member.next_message_from(bot, room)["content"]
@@ -58,9 +60,9 @@ def test_an_outbox_message_with_a_file_posts_it_once_even_when_sent_again(
     reply = Reply("Sie sind angemeldet.", attachments=(calendar,))
     sender = MatrixSender(matrix_bot)
 
-    sender.send(member.user_id, reply, key="confirmation:ulm:1")
-    sender.send(member.user_id, reply, key="confirmation:ulm:1")  # again, as after a crash
-    sender.send(member.user_id, Reply("Ende"), key="marker")
+    sender.send(Outgoing("confirmation:ulm:1", member.user_id, reply))
+    sender.send(Outgoing("confirmation:ulm:1", member.user_id, reply))  # again, after a crash
+    sender.send(Outgoing("marker", member.user_id, Reply("Ende")))
 
     received = [member.next_message_from(bot, room)["content"] for _ in range(3)]
     assert [content["body"] for content in received] == [

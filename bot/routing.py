@@ -1,0 +1,59 @@
+"""One outbox, two transports: each row goes to Matrix or Slack by its recipient's id.
+
+Matrix ids carry their server (`@name:server` for people, `!id:server` for rooms); Slack ids do
+not. Only the replica that syncs the Matrix account can post there: elsewhere (or before the
+bot is connected) a Matrix row is given back to be tried again, never failed for good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.sending import TRANSIENT, Outgoing, Sender, SendError
+
+
+def is_matrix_id(recipient: str) -> bool:
+    """`@name:server` or `!room:server`."""
+    return recipient[:1] in ("@", "!") and ":" in recipient
+
+
+@dataclass
+class RoutingSender:
+    """A `Sender` that hands each row to the transport of its recipient. `matrix` is set
+    while this process syncs the Matrix account, and None otherwise."""
+
+    slack: Sender | None = None
+    matrix: Sender | None = None
+
+    def send(self, message: Outgoing) -> None:
+        """Deliver through the recipient's transport, or raise SendError."""
+        self._for(message).send(message)
+
+    def delivered(self, message: Outgoing) -> bool:
+        """Asked of the recipient's transport."""
+        return self._for(message).delivered(message)
+
+    def auth_problem(self) -> str | None:
+        """The first transport whose credentials fail, if any."""
+        for sender in (self.slack, self.matrix):
+            problem = sender.auth_problem() if sender else None
+            if problem:
+                return problem
+        return None
+
+    def cost(self, message: Outgoing) -> int:
+        """API calls, as the recipient's transport counts them (1 when it is not here)."""
+        sender = self.matrix if is_matrix_id(message.recipient) else self.slack
+        return sender.cost(message) if sender else 1
+
+    def _for(self, message: Outgoing) -> Sender:
+        matrix = is_matrix_id(message.recipient)
+        sender = self.matrix if matrix else self.slack
+        if sender is None:
+            where = (
+                "Matrix (another replica syncs it, or it is not connected yet)"
+                if matrix
+                else "Slack"
+            )
+            raise SendError(f"not connected to {where}", kind=TRANSIENT)
+        return sender
