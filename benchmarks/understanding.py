@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.config import load_config
 from bot.services import Services, build_services
 from handlers.conversation.model import INTENTS
-from handlers.conversation.understand import World, world_of
+from handlers.conversation.world import world_of
 from handlers.embedding import shared_embedder
 from tests.handlers.conversation.corpus import HELD_OUT, TRAINING, Score, load, score
 
@@ -87,8 +87,7 @@ def main() -> None:
         config = load_config(environ={"DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3"})
         services = build_services(config)
         with services.sessions() as session:
-            live = world_of(session)
-            world = World(list(live.conferences), live.municipalities, live.states)
+            world = world_of(session)
             embedder = shared_embedder()
             held_out, training = load(HELD_OUT), load(TRAINING)
             report("held-out (never tuned on)", score(held_out, world, embedder), details=True)

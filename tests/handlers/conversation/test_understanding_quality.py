@@ -11,7 +11,7 @@ import pytest
 
 from bot.services import Services
 from handlers.conversation.model import INTENTS, load_models, training_digest
-from handlers.conversation.understand import world_of
+from handlers.conversation.world import world_of
 from handlers.embedding import shared_embedder
 from tests.handlers.conversation.corpus import HELD_OUT, TRAINING, load, score
 
