@@ -2,8 +2,9 @@
 change to what a member reads shows up as a readable diff.
 
 Each `transcripts/*.txt` holds the member's lines (starting with "> ") and, after each, the
-bot's answer exactly as the console prints it. After an intended change of replies,
-regenerate them and review the diff:
+bot's answer exactly as the console prints it, except the size of an attached file, which
+differs between databases (an id inside it) and is shown as "… Bytes". After an intended
+change of replies, regenerate them and review the diff:
 
     UPDATE_GOLDEN=1 pytest tests/golden
 """
@@ -11,6 +12,7 @@ regenerate them and review the diff:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ import pytest
 from bot.services import Services
 from tests.chat import ask
 
+_SIZE = re.compile(r", [\d.]+ Bytes\]")
 TRANSCRIPTS = sorted((Path(__file__).resolve().parent / "transcripts").glob("*.txt"))
 
 
@@ -28,7 +31,9 @@ def member_lines(transcript: str) -> list[str]:
 
 def replay(services: Services, lines: list[str]) -> str:
     """The transcript the bot produces today for these lines."""
-    return "".join(f"> {line}\n{ask(services, line)}\n\n" for line in lines)
+    return "".join(
+        f"> {line}\n{_SIZE.sub(', … Bytes]', ask(services, line))}\n\n" for line in lines
+    )
 
 
 @pytest.mark.parametrize("path", TRANSCRIPTS, ids=[path.stem for path in TRANSCRIPTS])
