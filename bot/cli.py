@@ -26,7 +26,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
 from bot.routing import RoutingSender
 from bot.services import Services, build_services
-from handlers.embedding import shared_embedder
+from handlers.embedding import shared_embedder, warm_up
 from handlers.knowledge.answers import rank
 from handlers.knowledge.index_cache import current_index
 from handlers.knowledge.vectors import refresh_vectors
@@ -213,10 +213,12 @@ def _run_slack(
 def cmd_console(args: argparse.Namespace, config: Config) -> int:
     from bot.console import run_console  # noqa: PLC0415
 
+    warm_up()
     return run_console(build_services(config, clock=_clock(args, config)), user_id=args.user)
 
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    warm_up()
     services = build_services(config, clock=_clock(args, config))
     reply = services.message(args.user, args.question)
     if args.json:

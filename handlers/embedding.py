@@ -61,9 +61,29 @@ class E5Embedder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
 
-@cache
+_loading = threading.Lock()
+
+
 def shared_embedder() -> Embedder | None:
     """The process-wide model, loaded on first use; None when the package is not installed."""
+    with _loading:  # a warm-up thread and the first message must not load it twice
+        return _load_model()
+
+
+def warm_up() -> None:
+    """Load the model and embed once in a background thread, so that a process that is about
+    to answer (the console, `ask`) overlaps the model's first, slow call with its own start."""
+
+    def load() -> None:
+        embedder = shared_embedder()
+        if embedder is not None:
+            embedder.queries(["warm-up"])
+
+    threading.Thread(target=load, name="embedding-warm-up", daemon=True).start()
+
+
+@cache
+def _load_model() -> Embedder | None:
     # The model's OpenMP threads would otherwise spin while they wait: on a server that does
     # other work too, that multiplies the time per question (p99 2.9 s instead of 0.3 s under
     # load). An operator's own setting wins; it must be in place before the runtime loads.

@@ -102,3 +102,12 @@ def apply_record(conference: Conference, record: ConferenceRecord, *, now: datet
         )
         for item in record.agenda
     ]
+
+
+def conference_signature(session: Session) -> tuple[int, datetime | None, int]:
+    """(count, newest `updated_at`, highest id): changes with every write, since each write
+    moves `updated_at` forward (see `touch`), and with every insert or delete."""
+    count, changed, highest = session.execute(
+        select(func.count(), func.max(Conference.updated_at), func.max(Conference.id))
+    ).one()
+    return int(count), changed, int(highest or 0)

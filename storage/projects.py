@@ -58,3 +58,11 @@ def count_projects(session: Session) -> int:
 def get_project(session: Session, name: str) -> ModelProject | None:
     """The model project of that exact name."""
     return session.get(ModelProject, name)
+
+
+def project_places(session: Session) -> list[tuple[str, str]]:
+    """(name, state) of every model project: what names in a message can refer to."""
+    rows = session.execute(
+        select(ModelProject.name, ModelProject.state).order_by(ModelProject.name)
+    )
+    return [(name, state) for name, state in rows]

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from typing import Protocol
 
 from babel.dates import get_month_names
 from rapidfuzz import fuzz, process
 
 from handlers.normalize import fold, words
-from storage.models import Conference
 
 _NEXT = frozenset(
     "naechste naechsten naechster kommende kommenden bevorstehende anstehende next "
@@ -53,6 +53,21 @@ _STRONG_SCORE = 85.0
 _WEAK_SCORE = 90.0
 
 
+class Nameable(Protocol):
+    """What a conference can be named by: a stored conference, or its names held in memory."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def motto(self) -> str: ...
+    @property
+    def topics(self) -> Sequence[str]: ...
+
+
 @dataclass(frozen=True)
 class ConferenceRef:
     """What a question says about the conference it means; empty fields were not mentioned."""
@@ -86,7 +101,7 @@ def _months() -> dict[str, int]:
     return names
 
 
-def extract_reference(text: str, conferences: Sequence[Conference]) -> ConferenceRef:
+def extract_reference(text: str, conferences: Sequence[Nameable]) -> ConferenceRef:
     """Read the conference reference out of a question."""
     tokens = words(text)
     months = _months()
@@ -150,7 +165,7 @@ def _mentions_conference(tokens: Iterable[str]) -> bool:
 
 
 def _places(
-    tokens: list[str], conferences: Sequence[Conference], *, with_titles: bool
+    tokens: list[str], conferences: Sequence[Nameable], *, with_titles: bool
 ) -> tuple[frozenset[str] | None, list[str]]:
     strong, weak = _place_index(
         tuple((c.slug, c.city, c.title, c.motto, tuple(c.topics)) for c in conferences)

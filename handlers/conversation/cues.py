@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from handlers.normalize import words
@@ -42,46 +44,54 @@ def load_cues(path: Path = CUES) -> tuple[Phrasing, ...]:
 
 def cue_scores(text: str, intents: tuple[str, ...]) -> list[float]:
     """Per intent (in the given order) the best phrasing score, 0 to 1."""
-    tokens = tuple(dict.fromkeys(words(text)))
-    phrasings = load_cues()
-    found = _found_words(tokens, _cue_words(phrasings))
-    best = dict.fromkeys(intents, 0.0)
-    for phrasing in phrasings:
-        score = _phrasing_score(phrasing.words, found)
-        if score > best.get(phrasing.intent, 1.0):
-            best[phrasing.intent] = score
-    return [best[intent] for intent in intents]
+    table = _table(load_cues())
+    found = np.zeros(len(table.words), dtype=np.float32)
+    for word in _found_words(tuple(dict.fromkeys(words(text))), table):
+        found[table.column[word]] = 1.0
+    share = table.membership @ found
+    scores = np.where(share >= 1.0 - 1e-6, 1.0, share * 0.5)
+    return [
+        float(scores[start:end].max()) if (start, end) != (0, 0) else 0.0
+        for start, end in (table.rows.get(intent, (0, 0)) for intent in intents)
+    ]
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The phrasings compiled once: which words each has (weighted by 1/length), where each
+    intent's rows are, and the words a typo may stand for."""
+
+    words: tuple[str, ...]
+    column: dict[str, int]
+    membership: npt.NDArray[np.float32]
+    rows: dict[str, tuple[int, int]]
+    long_words: tuple[str, ...]
 
 
 @cache
-def _cue_words(phrasings: tuple[Phrasing, ...]) -> frozenset[str]:
-    return frozenset(word for phrasing in phrasings for word in phrasing.words)
+def _table(phrasings: tuple[Phrasing, ...]) -> _Table:
+    ordered = sorted((p for p in phrasings if p.words), key=lambda p: p.intent)
+    vocabulary = tuple(sorted({word for phrasing in ordered for word in phrasing.words}))
+    column = {word: index for index, word in enumerate(vocabulary)}
+    membership = np.zeros((len(ordered), len(vocabulary)), dtype=np.float32)
+    rows: dict[str, tuple[int, int]] = {}
+    for row, phrasing in enumerate(ordered):
+        for word in phrasing.words:
+            membership[row, column[word]] += 1.0 / len(phrasing.words)
+        start, _ = rows.get(phrasing.intent, (row, row))
+        rows[phrasing.intent] = (start, row + 1)
+    # short words must match exactly: "wo" is not "wie"
+    long_words = tuple(word for word in vocabulary if len(word) > 4)
+    return _Table(vocabulary, column, membership, rows, long_words)
 
 
-def _phrasing_score(phrase: tuple[str, ...], found: dict[str, bool]) -> float:
-    """Share of the phrasing's words found in the message; a partial phrase scores less."""
-    if not phrase:
-        return 0.0
-    share = sum(found[word] for word in phrase) / len(phrase)
-    return share if share == 1.0 else share * 0.5
-
-
-def _found_words(tokens: tuple[str, ...], cue_words: frozenset[str]) -> dict[str, bool]:
+def _found_words(tokens: tuple[str, ...], table: _Table) -> set[str]:
     """Which cue words occur: exactly, or for words over four letters with a typo."""
-    found = dict.fromkeys(cue_words, False)
-    long_words = _long_words(cue_words)
+    found = {token for token in tokens if token in table.column}
     for token in tokens:
-        if token in found:
-            found[token] = True
         if len(token) > 4:
             for word, _, _ in process.extract(
-                token, long_words, scorer=fuzz.ratio, score_cutoff=_MIN_WORD_SCORE, limit=None
+                token, table.long_words, scorer=fuzz.ratio, score_cutoff=_MIN_WORD_SCORE, limit=None
             ):
-                found[word] = True
+                found.add(word)
     return found
-
-
-@cache
-def _long_words(cue_words: frozenset[str]) -> tuple[str, ...]:
-    # short words must match exactly: "wo" is not "wie"
-    return tuple(sorted(word for word in cue_words if len(word) > 4))

@@ -18,7 +18,7 @@ import numpy.typing as npt
 HERE = Path(__file__).resolve().parent
 MODEL_FILE = HERE / "model.npz"
 TRAINING_FILES = (HERE / "examples.toml", HERE / "intents.toml")
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 INTENTS = (
     "conference", "when", "where", "motto", "topics", "programme", "list",
     "registration_info", "deadline", "free_seats", "register", "cancel", "my_registrations",
@@ -28,7 +28,7 @@ INTENTS = (
 )  # fmt: skip
 FACTS = (
     "number", "place", "month", "year", "relative", "kind", "refers_back", "municipality",
-    "state", "question", "one_word", "short", "long",
+    "state", "question", "one_word", "short", "long", "greeted", "thanked", "said_goodbye",
 )  # fmt: skip
 Matrix = npt.NDArray[np.float32]
 

@@ -23,7 +23,8 @@ from handlers.conversation.registry import (
     intent_handlers,
     suggestions,
 )
-from handlers.conversation.understand import MAX_CHARS, understand, world_of
+from handlers.conversation.understand import MAX_CHARS, understand
+from handlers.conversation.world import world_of
 from handlers.embedding import shared_embedder
 from handlers.replies import FormErrors, Reply
 from handlers.texts import EASY_GERMAN, t

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from handlers.normalize import fold, words
 
@@ -14,6 +15,11 @@ _GREETINGS = (
     "hallo team",
     "hallo bot",
     "hallihallo",
+    "halloechen",
+    "huhu",
+    "gruess dich",
+    "gruss dich",
+    "mahlzeit",
     "hallo",
     "hello there",
     "hello",
@@ -36,6 +42,9 @@ _GREETINGS = (
     "good evening",
     "tach",
     "tag zusammen",
+    "tag auch",
+    "hello everyone",
+    "hi all",
     "liebe kolleginnen und kollegen",
     "liebes transferteam",
     "sehr geehrte damen und herren",
@@ -50,6 +59,13 @@ _THANKS = (
     "dankeschoen",
     "danke dir",
     "danke ihnen",
+    "ich danke ihnen",
+    "ich danke dir",
+    "dank ihnen",
+    "dank dir",
+    "tausend dank",
+    "merci vielmals",
+    "merci vielmols",
     "danke",
     "merci",
     "thank you",
@@ -57,6 +73,8 @@ _THANKS = (
     "many thanks",
     "thanks",
     "thx",
+    "cheers",
+    "much appreciated",
     "super danke",
     "top danke",
     "prima danke",
@@ -69,6 +87,17 @@ _GOODBYES = (
     "bis dann",
     "bis spaeter",
     "auf wiedersehen",
+    "gute nacht",
+    "bis morgen",
+    "bis zum naechsten mal",
+    "wir sehen uns",
+    "pfiat di",
+    "pfiat eich",
+    "tschau",
+    "mit freundlichen gruessen",
+    "freundliche gruesse",
+    "viele gruesse",
+    "beste gruesse",
     "schoenen tag noch",
     "schoenes wochenende",
     "schoenen feierabend",
@@ -85,9 +114,15 @@ _GOODBYES = (
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _CONNECTORS = frozenset({"und", "and", "u"})
 _FILLERS = frozenset(
-    "und and u top super prima klasse toll perfekt ok okay cool great nochmal auch".split()
+    "und and u top super prima klasse toll perfekt ok okay cool great nochmal auch bot "
+    "zusammen allerseits euch dir ihnen wa leute all everyone there mate".split()
 )
 _FOR = frozenset({"fuer", "for", "fur"})
+# Where what was thanked for ends and a request may begin: "Danke für die Info, aber …",
+# "Danke für die Erinnerung! Wann …"
+_THANKED_FOR_END = re.compile(
+    r"[.!?;:]+\s+|\s+[–—-]\s+|,?\s+(?:aber|but|allerdings|jedoch|doch)\s+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +158,7 @@ def split_social(text: str) -> Social:
     rest, greeting = _strip(text, _GREETINGS, front=True)
     rest, thanks = _strip(rest, _THANKS, front=True)
     if thanks and fold(rest).split(" ")[0] in _FOR:  # "Danke für die schnelle Antwort!"
-        rest = ""
+        rest = _after_thanked_for(rest)
     goodbye = False
     for _ in range(3):  # "Danke und tschüss", "tschüss, danke"
         rest, bye = _strip(rest, _GOODBYES, front=False)
@@ -137,10 +172,16 @@ def split_social(text: str) -> Social:
     return Social(rest.strip(), greeting, thanks, goodbye)
 
 
+def _after_thanked_for(text: str) -> str:
+    """What follows the thing thanked for, if anything."""
+    end = _THANKED_FOR_END.search(text)
+    return text[end.end() :] if end else ""
+
+
 def _strip(text: str, phrases: tuple[str, ...], *, front: bool) -> tuple[str, bool]:
     tokens = list(_TOKEN.finditer(text))
     folded = [fold(token.group()) for token in tokens]
-    for phrase in sorted((fold(p).split() for p in phrases), key=len, reverse=True):
+    for phrase in _longest_first(phrases):
         size = len(phrase)
         if size > len(tokens):
             continue
@@ -153,6 +194,12 @@ def _strip(text: str, phrases: tuple[str, ...], *, front: bool) -> tuple[str, bo
             end = tokens[cut - 1].end() if cut else 0
             return text[:end] + _question_mark(text[end : tokens[-size].start()]), True
     return text, False
+
+
+@cache
+def _longest_first(phrases: tuple[str, ...]) -> tuple[list[str], ...]:
+    """The phrases as folded words, longest first, so "hallo zusammen" wins over "hallo"."""
+    return tuple(sorted((fold(p).split() for p in phrases), key=len, reverse=True))
 
 
 def _only_punctuation(text: str, start: int) -> bool:

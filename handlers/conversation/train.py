@@ -16,7 +16,8 @@ import numpy as np
 
 from handlers.conversation.model import HERE, INTENTS, IntentModel, fit, save_models
 from handlers.conversation.social import split_social
-from handlers.conversation.understand import World, features, names_in, world_of
+from handlers.conversation.understand import features, names_in
+from handlers.conversation.world import World, world_of
 from handlers.embedding import Embedder, Vectors, shared_embedder
 
 
@@ -32,8 +33,9 @@ def feature_rows(
     """One feature row per example, as `understand` computes it."""
     rows = []
     for example in examples:
-        rest = split_social(example["text"]).rest or example["text"]
-        rows.append(features(rest, names_in(rest, world), embedder))
+        social = split_social(example["text"])
+        rest = social.rest or example["text"]
+        rows.append(features(rest, names_in(rest, world), social, embedder))
     return np.stack(rows)
 
 
@@ -56,8 +58,7 @@ def sample_world() -> World:
         config = load_config(environ={"DATABASE_URL": f"sqlite:///{folder}/train.db"})
         services = build_services(config)
         with services.sessions() as session:
-            world = world_of(session)
-            return World(list(world.conferences), world.municipalities, world.states)
+            return world_of(session)
 
 
 class CachedEmbedder:

@@ -3,47 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy.orm import Session
 
 from handlers.conferences.references import ConferenceRef, extract_reference
 from handlers.conversation.cues import cue_scores
 from handlers.conversation.language import detect_language
 from handlers.conversation.meaning import Meaning
-from handlers.conversation.model import FACTS, INTENTS, Matrix, load_models
-from handlers.conversation.social import split_social
+from handlers.conversation.model import FACTS, INTENTS, IntentModel, Matrix, load_models
+from handlers.conversation.social import Social, split_social
+from handlers.conversation.world import World
 from handlers.embedding import Embedder
 from handlers.normalize import words
-from handlers.places import find_municipality, find_state, state_names
-from storage.conferences import all_conferences
-from storage.models import Conference
-from storage.projects import all_projects
+from handlers.places import find_municipality, find_state
 
 _FILTER = re.compile(r"\b(?:thema|ort|land|status|topic|place|state)\s*:", re.IGNORECASE)
 _KNOWLEDGE = INTENTS.index("knowledge")
 MAX_CHARS = 1000  # what is read of a message; a longer one is about its beginning
-
-
-@dataclass(frozen=True)
-class World:
-    """What names in a message can refer to: the conferences, model projects and states."""
-
-    conferences: Sequence[Conference]
-    municipalities: tuple[str, ...]
-    states: tuple[str, ...]
-
-
-def world_of(session: Session) -> World:
-    """The current conferences and model projects."""
-    projects = all_projects(session)
-    return World(
-        all_conferences(session),
-        tuple(p.name for p in projects),
-        tuple(state_names([p.state for p in projects])),
-    )
 
 
 @dataclass(frozen=True)
@@ -73,7 +50,7 @@ def understand(text: str, world: World, *, embedder: Embedder | None) -> Meaning
     if social.alone:
         return Meaning(text=rest, intent=social.alone, language=language)
     named = names_in(rest, world)
-    intent = _classify(rest, named, embedder)
+    intent = _classify(rest, named, social, embedder)
     return Meaning(
         text=rest,
         intent=intent,
@@ -85,14 +62,22 @@ def understand(text: str, world: World, *, embedder: Embedder | None) -> Meaning
     )
 
 
-def _classify(text: str, named: Named, embedder: Embedder | None) -> str:
-    if _FILTER.search(text):
+def _classify(text: str, named: Named, social: Social, embedder: Embedder | None) -> str:
+    if filter_query(text):
         return "knowledge"
-    vector = features(text, named, embedder)
     models, _ = load_models()
-    chosen = models["semantic" if embedder is not None else "lexical"]
-    probabilities = chosen.probabilities(vector[None, :])[0]
-    best = int(np.argmax(probabilities))
+    model = models["semantic" if embedder is not None else "lexical"]
+    return decide(model, features(text, named, social, embedder))
+
+
+def filter_query(text: str) -> bool:
+    """ "thema: Mobilität" and the like: a filtered knowledge search."""
+    return _FILTER.search(text) is not None
+
+
+def decide(model: IntentModel, vector: Matrix) -> str:
+    """The intent a model gives one feature row, with the knowledge-cue rule applied."""
+    best = int(np.argmax(model.probabilities(vector[None, :])[0]))
     cues = vector[-len(FACTS) - len(INTENTS) : -len(FACTS)]
     if INTENTS[best] == "none" and cues[_KNOWLEDGE] >= 1.0:
         # "Gibt es eine Lösung für …?" asks the knowledge base even about an unknown thing.
@@ -100,8 +85,9 @@ def _classify(text: str, named: Named, embedder: Embedder | None) -> str:
     return INTENTS[best]
 
 
-def features(text: str, named: Named, embedder: Embedder | None) -> Matrix:
-    """The model's input: embedding (if any), cue scores per intent, and facts."""
+def features(text: str, named: Named, social: Social, embedder: Embedder | None) -> Matrix:
+    """The model's input: embedding (if any), cue scores per intent, and facts (among them
+    the greeting, thanks or goodbye taken off the request)."""
     tokens, ref = words(text), named.ref
     facts = {
         "number": ref.number is not None,
@@ -117,6 +103,9 @@ def features(text: str, named: Named, embedder: Embedder | None) -> Matrix:
         "one_word": len(tokens) == 1,
         "short": len(tokens) <= 3,
         "long": len(tokens) >= 12,
+        "greeted": social.greeting,
+        "thanked": social.thanks,
+        "said_goodbye": social.goodbye,
     }
     parts = [
         np.asarray(cue_scores(text, INTENTS), dtype=np.float32),

@@ -20,12 +20,18 @@ from handlers.reminders.announcements import (
     list_announcements,
     submit_announcement,
 )
-from handlers.reminders.reminders import reminders_command
+from handlers.reminders.reminders import reminders_command, switch_argument
 
 FEATURE = Feature(
     name="reminders",
     commands=(
-        Command("erinnerungen", "reminders", "help.erinnerungen", reminders_command),
+        Command(
+            "erinnerungen",
+            "reminders",
+            "help.erinnerungen",
+            reminders_command,
+            accepts=switch_argument,
+        ),
         Command(
             "ankuendigen",
             "announce",

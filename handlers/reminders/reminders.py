@@ -93,13 +93,23 @@ def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     return Reply(text, notes=(cancel,), language=language)
 
 
+_OFF = ("aus", "off", "stop")
+_ON = ("an", "ein", "on", "start")
+
+
+def switch_argument(argument: str) -> bool:
+    """Command-shaped: "erinnerungen", "erinnerungen aus"; "Erinnerungen wieder einschalten"
+    is a sentence for understanding."""
+    return argument.strip().casefold() in ("", *_OFF, *_ON)
+
+
 def reminders_command(ctx: Context, argument: str) -> Reply:
     """`/smartcity erinnerungen aus|an`."""
     choice = argument.strip().casefold()
-    if choice in ("aus", "off", "stop"):
+    if choice in _OFF:
         set_opt_out(ctx.session, ctx.user_id, opted_out=True, now=ctx.now)
         return Reply(t(ctx.language, "rem.off", command=ctx.prefix), language=ctx.language)
-    if choice in ("an", "ein", "on", "start"):
+    if choice in _ON:
         set_opt_out(ctx.session, ctx.user_id, opted_out=False, now=ctx.now)
         return Reply(t(ctx.language, "rem.on"), language=ctx.language)
     return Reply(t(ctx.language, "rem.usage", command=ctx.prefix), language=ctx.language)

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from handlers.conversation.model import HERE
-from handlers.conversation.understand import World, understand
+from handlers.conversation.understand import understand
+from handlers.conversation.world import World
 from handlers.embedding import Embedder
 
 HELD_OUT = Path(__file__).resolve().parent / "heldout.toml"

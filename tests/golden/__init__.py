@@ -1,6 +1,8 @@
-"""Golden transcripts: checked-in JSON that a rendered view must equal, whole.
+"""Golden files: checked-in output that a rendered view or a chat must equal, whole.
 
-After an intended change, `UPDATE_GOLDEN=1 pytest ...` rewrites the file; review its diff."""
+`<name>.json` holds rendered Block Kit (see `assert_golden`); `transcripts/*.txt` hold console
+chats (see `test_transcripts.py`). After an intended change, `UPDATE_GOLDEN=1 pytest ...`
+rewrites them; review the diff like code."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent
 
 
 def assert_golden(name: str, data: Any) -> None:
