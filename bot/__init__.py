@@ -1,0 +1,1 @@
+"""Wiring: configuration, transports (Slack, Matrix, console), scheduler, outbox dispatch, CLI."""

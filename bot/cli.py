@@ -48,6 +48,7 @@ class UsageError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The `smartcity-bot` command: run what the arguments ask; the exit status."""
     parser = build_parser()
     args = parser.parse_args(legacy_argv(sys.argv[1:] if argv is None else argv))
     logging.basicConfig(
@@ -73,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand with its options and help."""
     parser = argparse.ArgumentParser(
         prog="smartcity-bot",
         description="Community bot of the Modellprojekte Smart Cities network. Without a "
@@ -165,6 +167,7 @@ def _clock(args: argparse.Namespace, config: Config) -> Clock:
 
 
 def start(args: argparse.Namespace, config: Config) -> int:
+    """Plain `smartcity-bot`: the bot where tokens are set, else the local console chat."""
     slack = config.secrets.bot_token and (config.secrets.app_token or args.http)
     if slack or config.matrix_configured:
         return cmd_run(args, config)
@@ -211,6 +214,7 @@ def _run_slack(
 
 
 def cmd_console(args: argparse.Namespace, config: Config) -> int:
+    """`console`: chat with the bot in the terminal, on the configured database."""
     from bot.console import run_console  # noqa: PLC0415
 
     warm_up()
@@ -218,6 +222,7 @@ def cmd_console(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    """`ask`: one question, one answer (as text or `--json`), as the chat would give it."""
     warm_up()
     services = build_services(config, clock=_clock(args, config))
     reply = services.message(args.user, args.question)
@@ -231,6 +236,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_db_upgrade(_args: argparse.Namespace, config: Config) -> int:
+    """`db upgrade`: bring the database schema to the newest migration."""
     engine = make_engine(config.database.url)
     upgrade(engine)
     print("database schema is up to date")
@@ -238,6 +244,7 @@ def cmd_db_upgrade(_args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
+    """`import conferences`: read a TOML or `.ics` file whole, or change nothing."""
     reader = read_ics_file if args.file.suffix.lower() == ".ics" else read_conference_file
     records = reader(args.file, config.tz)
     services = build_services(config)
@@ -254,6 +261,7 @@ def cmd_import_conferences(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_import_csv(args: argparse.Namespace, config: Config) -> int:
+    """`import solutions|projects`: read a CSV file whole (with progress), or change nothing."""
     total = _count_lines(args.file)
     bar = progress_bar(total, f"reading {args.file.name}")
     if args.kind == "solutions":
@@ -291,6 +299,7 @@ def _count_lines(path: Path) -> int:
 
 
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    """`search`: the knowledge base's answer to a query, as text or `--json`."""
     services = build_services(config)
     with services.context(args.user) as ctx:
         hits = rank(current_index(ctx.session), args.question, limit=args.limit)
@@ -321,6 +330,7 @@ def _positive_int(value: str) -> int:
 
 
 def cmd_check(_args: argparse.Namespace, config: Config) -> int:
+    """`check`: what the bot would do with this configuration, without starting it."""
     from bot.checks import describe  # noqa: PLC0415
 
     lines, ok = describe(config)

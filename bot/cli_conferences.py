@@ -43,6 +43,7 @@ _OPTIONS = {
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`conference add|edit|cancel` and the older `conference SLUG --capacity`."""
     conference = sub.add_parser(
         "conference",
         help="add, edit or cancel a conference (`conference SLUG --capacity N` still works)",
@@ -119,6 +120,7 @@ def _locked(ctx: Context, slug: str) -> Conference:
 
 
 def cmd_add(args: argparse.Namespace, config: Config) -> int:
+    """Add a conference from the options, checked as the chat form checks it."""
     with build_services(config).context("console") as ctx:
         saved = _checked(add_conference(_context(ctx), _values(args)))
         saved.conference.registration_open = not args.closed
@@ -130,6 +132,7 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, config: Config) -> int:
+    """Change a conference; registrants hear of a new time or place through the outbox."""
     registration_open = True if args.open else False if args.close else None
     with build_services(config).context("console") as ctx:
         conference = _locked(ctx, args.slug)
@@ -150,6 +153,7 @@ def cmd_edit(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace, config: Config) -> int:
+    """Cancel a conference; everyone registered or waiting is told once."""
     with build_services(config).context("console") as ctx:
         saved = cancel_conference(_context(ctx), _locked(ctx, args.slug))
         print(f"{args.slug}: cancelled, {saved.informed} registered or waiting will be told")

@@ -22,6 +22,7 @@ def add_parsers(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     clock_options: Callable[[argparse.ArgumentParser], None],
 ) -> None:
+    """`reminders due` and `reminders dispatch`."""
     reminders = sub.add_parser("reminders", help="scheduled messages")
     reminders_sub = reminders.add_subparsers(title="commands", metavar="COMMAND", required=True)
     due = reminders_sub.add_parser("due", help="show what is due now and why (changes nothing)")
@@ -33,6 +34,7 @@ def add_parsers(
 
 
 def cmd_due(args: argparse.Namespace, config: Config) -> int:
+    """`reminders due`: what the outbox would send now, and whether sending is paused."""
     services = build_services(config, clock=clock_for(args.now, config.tz))
     settings = reminder_settings(config)
     with services.preview("cli") as ctx:
@@ -77,6 +79,7 @@ def describe(
 
 
 def cmd_dispatch(args: argparse.Namespace, config: Config) -> int:
+    """`reminders dispatch`: send what is due once, then print the outcomes."""
     if not config.secrets.bot_token:
         raise ConfigError("SLACK_BOT_TOKEN is not set: dispatch sends through Slack")
     from bot.slack_sender import SlackSender  # noqa: PLC0415 - Slack only when sending

@@ -23,6 +23,8 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class BotSection:
+    """`[bot]`: reply language, time zone, data folder, the public address of the feeds."""
+
     language: str = "de"
     timezone: str = "Europe/Berlin"
     data_dir: str = "data"
@@ -31,6 +33,8 @@ class BotSection:
 
 @dataclass(frozen=True)
 class DatabaseSection:
+    """`[database]`: where the data lives, sample import, timeouts."""
+
     url: str = "sqlite:///smartcity.sqlite3"
     import_samples: bool = True
     connect_timeout_seconds: int = 5
@@ -41,6 +45,8 @@ class DatabaseSection:
 
 @dataclass(frozen=True)
 class HttpSection:
+    """`[http]`: limits of the HTTP server in `run --http`."""
+
     max_body_bytes: int = 1_048_576
     threads: int = 8
     connection_limit: int = 2000
@@ -49,6 +55,8 @@ class HttpSection:
 
 @dataclass(frozen=True)
 class SlackSection:
+    """`[slack]`: the Web API address, the slash command, channels, event deduplication."""
+
     api_url: str = "https://slack.com/api/"
     command: str = "/smartcity"
     event_dedupe_hours: int = 24
@@ -58,6 +66,8 @@ class SlackSection:
 
 @dataclass(frozen=True)
 class MatrixSection:
+    """`[matrix]`: homeserver, the bot's account, rooms it answers in without a mention."""
+
     homeserver: str = ""
     user_id: str = ""
     device_name: str = "smartcity-bot"
@@ -66,11 +76,15 @@ class MatrixSection:
 
 @dataclass(frozen=True)
 class OrganizersSection:
+    """`[organizers]`: user ids (Slack or Matrix) allowed to run organizer commands."""
+
     user_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class RegistrationSection:
+    """`[registration]`: data retention and how a freed seat moves up."""
+
     purge_after_days: int = 90
     # "auto": the first person waiting moves up at once; "offer": gets a seat offer to accept
     # within `offer_hours`, else it passes to the next.
@@ -80,6 +94,8 @@ class RegistrationSection:
 
 @dataclass(frozen=True)
 class RemindersSection:
+    """`[reminders]`: offsets, quiet hours, pace and retries of the outbox, the digest."""
+
     offsets: tuple[str, ...] = ("7d", "1d", "2h")
     quiet_start: str = "20:00"
     quiet_end: str = "08:00"
@@ -95,6 +111,8 @@ class RemindersSection:
 
 @dataclass(frozen=True)
 class Secrets:
+    """Tokens and passwords, from the environment only (never from config.toml)."""
+
     bot_token: str | None = None
     app_token: str | None = None
     signing_secret: str | None = None
@@ -105,6 +123,8 @@ class Secrets:
 
 @dataclass(frozen=True)
 class Config:
+    """The whole configuration: config.toml's sections and the secrets."""
+
     bot: BotSection = field(default_factory=BotSection)
     database: DatabaseSection = field(default_factory=DatabaseSection)
     slack: SlackSection = field(default_factory=SlackSection)
@@ -118,10 +138,12 @@ class Config:
 
     @property
     def tz(self) -> ZoneInfo:
+        """The configured time zone."""
         return ZoneInfo(self.bot.timezone)
 
     @property
     def data_path(self) -> Path:
+        """The data folder, relative to config.toml."""
         return self.base_dir / self.bot.data_dir
 
     @property

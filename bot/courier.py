@@ -27,6 +27,7 @@ class Courier:
         self.running = False
 
     def __call__(self, ids: Sequence[int]) -> None:
+        """Send these rows soon; one run at a time takes what arrived meanwhile too."""
         with self.lock:
             self.waiting.update(ids)
             if self.running:

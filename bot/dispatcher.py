@@ -82,6 +82,8 @@ class Job:
 
 @dataclass
 class Dispatcher:
+    """Sends what the outbox holds due: claims in batches, paces, records each result."""
+
     services: Services
     sender: Sender
     wall: Clock = system_clock  # real time, for the pace shared with other replicas

@@ -55,6 +55,7 @@ def dispatch(dispatcher: Dispatcher) -> None:
 
 
 def weekly_digest(services: Services) -> None:
+    """Plan this week's digest for everyone who gets it."""
     with services.context("scheduler") as ctx:
         plan_digest(ctx)
 

@@ -19,6 +19,8 @@ PERMANENT, AUTH, RATE_LIMITED, TRANSIENT, AMBIGUOUS = (
 
 
 class SendError(Exception):
+    """A send failed; `kind` says whether and when to try again."""
+
     def __init__(self, reason: str, *, kind: str, retry_after: float = 0.0) -> None:
         super().__init__(reason)
         self.reason, self.kind, self.retry_after = reason, kind, retry_after
@@ -36,6 +38,8 @@ class Outgoing:
 
 
 class Sender(Protocol):
+    """A transport the outbox sends through (Slack, Matrix, or both by recipient)."""
+
     def send(self, message: Outgoing) -> None:
         """Deliver, or raise SendError."""
 

@@ -36,6 +36,8 @@ Courier = Callable[[Sequence[int]], object]
 
 @dataclass
 class Services:
+    """What every adapter shares: configuration, database, clock, and the courier."""
+
     config: Config
     engine: Engine
     sessions: sessionmaker[Session]
@@ -139,6 +141,7 @@ class Services:
         )
 
     def failure(self, key: str) -> Failure:
+        """The polite reply for a request that could not be handled (`key`: which kind)."""
         language = self.config.bot.language
         return Failure(t(language, key), language=language)
 
@@ -160,6 +163,7 @@ class Failure(Reply):
 
 
 def database_timeouts(config: Config) -> Timeouts:
+    """The configured connect, statement, pool and busy timeouts."""
     database = config.database
     return Timeouts(
         connect=database.connect_timeout_seconds,

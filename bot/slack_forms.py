@@ -12,10 +12,12 @@ MUNICIPALITY_ACTION = "municipality"
 
 
 def plain(text: str, limit: int = 3000) -> dict[str, Any]:
+    """A Block Kit plain-text object, cut to Slack's limit."""
     return {"type": "plain_text", "text": text[:limit], "emoji": True}
 
 
 def modal_view(form: Form, language: str) -> dict[str, Any]:
+    """The form as a Slack modal: intro, one input block per field, submit and cancel."""
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": form.intro[:3000]}}
     ]
@@ -86,6 +88,7 @@ def _element(field: FormField, language: str) -> dict[str, Any]:
 
 
 def option(value: str) -> dict[str, Any]:
+    """A select or type-ahead option, cut to Slack's limits."""
     return {"text": plain(value, 75), "value": value[:150]}
 
 

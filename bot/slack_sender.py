@@ -54,11 +54,14 @@ MARKER = "smartcity_outbox"
 
 
 class SlackSender:
+    """The outbox's transport to Slack: messages, threads and file uploads."""
+
     def __init__(self, client: WebClient) -> None:
         self.client = client
 
     @classmethod
     def from_config(cls, config: Config) -> SlackSender:
+        """A sender with a client whose timeout is shorter than an outbox lease."""
         client = WebClient(
             token=config.secrets.bot_token,
             base_url=config.slack.api_url,
@@ -68,6 +71,7 @@ class SlackSender:
         return cls(client)
 
     def send(self, message: Outgoing) -> None:
+        """Post the row's message and upload its files, or raise SendError."""
         if message.reply is not None:
             payload = message_payload(message.reply)
             metadata = {"event_type": MARKER, "event_payload": {"key": message.key}}
@@ -109,6 +113,7 @@ class SlackSender:
         return bool(self._call(find))
 
     def auth_problem(self) -> str | None:
+        """None when Slack accepts the token, else its error."""
         try:
             self._call(self.client.auth_test)
         except SendError as error:
@@ -117,6 +122,7 @@ class SlackSender:
 
     def cost(self, message: Outgoing) -> int:
         # An upload: conversations.open, getUploadURLExternal, the upload, completeUploadExternal.
+        """Web API calls the send takes, for the shared pace."""
         return (message.reply is not None) + 4 * bool(message.files)
 
     def _call(self, call: Any) -> Any:

@@ -1,0 +1,1 @@
+"""Features, transport-neutral: they get a context and a request and return replies."""

@@ -51,11 +51,13 @@ def create_announcement(
 
 
 def scheduled_announcements(session: Session) -> Sequence[Announcement]:
+    """Announcements not yet sent, soonest first."""
     query = select(Announcement).where(Announcement.status == SCHEDULED)
     return session.scalars(query.order_by(Announcement.send_at)).all()
 
 
 def cancel_announcement(session: Session, announcement_id: int, *, now: datetime) -> bool:
+    """Cancel one not yet sent; False if there is none such."""
     announcement = session.get(Announcement, announcement_id, with_for_update=True)
     if announcement is None or announcement.status != SCHEDULED:
         return False
@@ -78,6 +80,7 @@ def audience_ids(session: Session, announcement: Announcement, channel: str) -> 
 def fan_out(
     session: Session, announcement: Announcement, recipients: Sequence[str], *, now: datetime
 ) -> int:
+    """One outbox row per recipient of an announcement; how many were planned."""
     announcement.status = SENDING
     return sum(
         plan(
@@ -116,8 +119,10 @@ def recent_announcements(session: Session, *, limit: int) -> Sequence[Announceme
 
 
 def mark_done(announcement: Announcement) -> None:
+    """The announcement went out to everyone planned."""
     announcement.status = DONE
 
 
 def outcome_counts(messages: Sequence[OutboxMessage]) -> Counter[str]:
+    """Sent, failed and skipped, counted over an announcement's rows."""
     return Counter(message.status for message in messages)

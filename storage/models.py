@@ -32,6 +32,8 @@ NAMING_CONVENTION = {
 
 
 class Base(DeclarativeBase):
+    """The base of every table, with constraint names that migrations can refer to."""
+
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 

@@ -52,6 +52,7 @@ class Outcome:
 
 
 def lock_conference(session: Session, conference_id: int) -> Conference:
+    """The conference, locked for this transaction: seat counts change one at a time."""
     query = select(Conference).where(Conference.id == conference_id).with_for_update()
     return session.scalars(query).one()
 
@@ -77,6 +78,7 @@ _COUNT_WAITING = (
 
 
 def find_registration(session: Session, conference_id: int, user_id: str) -> Registration | None:
+    """A member's registration for a conference, if any."""
     parameters = {"conference": conference_id, "user": user_id}
     return session.scalars(_FIND, parameters).one_or_none()
 
@@ -151,6 +153,7 @@ def register(
 
 
 def has_free_seat(conference: Conference) -> bool:
+    """Whether one more person can be confirmed."""
     return conference.capacity is None or conference.confirmed_count < conference.capacity
 
 
@@ -261,6 +264,7 @@ def expire_offers(session: Session, *, now: datetime, offer_for: timedelta) -> i
 
 
 def registrations_of_user(session: Session, user_id: str) -> Sequence[Registration]:
+    """All of a member's registrations, by conference date."""
     query = (
         select(Registration)
         .where(Registration.user_id == user_id, Registration.status.in_(ACTIVE))

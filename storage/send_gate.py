@@ -37,12 +37,14 @@ def hold_off(session: Session, *, until: datetime) -> None:
 
 
 def pause(session: Session, reason: str, *, now: datetime) -> None:
+    """Stop all sending (the token was refused) until `resume`."""
     gate = _gate(session)
     if not gate.paused_reason:
         gate.paused_reason, gate.paused_at = reason[:300], now
 
 
 def resume(session: Session) -> None:
+    """Send again after a pause."""
     gate = _gate(session)
     gate.paused_reason, gate.paused_at = "", None
 

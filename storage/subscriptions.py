@@ -22,6 +22,7 @@ def new_subject(kind: str) -> str:
 
 
 def registration_subject(conference_id: int) -> str:
+    """The wish to hear when registration for a conference opens."""
     return f"registration:{conference_id}"
 
 
@@ -39,11 +40,13 @@ def subscribe(
 
 
 def subscriptions_of(session: Session, user_id: str) -> Sequence[NoticeSubscription]:
+    """A member's wishes to be told, oldest first."""
     query = select(NoticeSubscription).where(NoticeSubscription.user_id == user_id)
     return session.scalars(query.order_by(NoticeSubscription.id)).all()
 
 
 def is_subscribed(session: Session, user_id: str, subjects: Sequence[str]) -> bool:
+    """Whether the member has any of these wishes."""
     query = select(NoticeSubscription.id).where(
         NoticeSubscription.user_id == user_id, NoticeSubscription.subject.in_(subjects)
     )

@@ -57,15 +57,24 @@ class Nameable(Protocol):
     """What a conference can be named by: a stored conference, or its names held in memory."""
 
     @property
-    def slug(self) -> str: ...
+    def slug(self) -> str:
+        """The conference's short name."""
+
     @property
-    def city(self) -> str: ...
+    def city(self) -> str:
+        """Where it takes place."""
+
     @property
-    def title(self) -> str: ...
+    def title(self) -> str:
+        """Its full title."""
+
     @property
-    def motto(self) -> str: ...
+    def motto(self) -> str:
+        """Its motto, or empty."""
+
     @property
-    def topics(self) -> Sequence[str]: ...
+    def topics(self) -> Sequence[str]:
+        """Its topics."""
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ class Bar:
 
     @classmethod
     def for_question(cls, text: str) -> Bar:
+        """The bar for this question: English ones score lower against German entries."""
         if detect_language(text) == "en":
             return cls(SEMANTIC_THRESHOLD - ENGLISH_OFFSET, SEMANTIC_SUPPORT - ENGLISH_OFFSET)
         return cls()
@@ -163,6 +164,7 @@ def similar_reply(ctx: Context, solution_id: str) -> Reply:
 
 
 def solution_card(ctx: Context, document: Document) -> Card:
+    """A solution as a card: municipality, status, topics, summary, contact, source."""
     language = ctx.language
     fields = [
         (t(language, "kb.field_municipality"), document.municipality),

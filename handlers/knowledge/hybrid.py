@@ -53,10 +53,12 @@ class KnowledgeIndex:
 
     @property
     def facets(self) -> dict[str, dict[str, list[int]]]:
+        """Filter values and their documents, from the lexical index."""
         return self.lexical.facets
 
     @property
     def labels(self) -> dict[str, str]:
+        """How each filter value is written, from the lexical index."""
         return self.lexical.labels
 
     def names(self) -> tuple[list[str], list[str]]:
@@ -71,6 +73,7 @@ class KnowledgeIndex:
         return self._names
 
     def upsert(self, document: Document, vector: Vectors | None = None) -> None:
+        """Add or replace a document and its vector; searches see it at once."""
         self._names = None
         self.lexical.upsert(document)
         if self.vectors is not None:

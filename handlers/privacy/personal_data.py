@@ -36,6 +36,7 @@ def delete_request(ctx: Context, argument: str) -> Reply:
 
 
 def delete_confirmed(ctx: Context) -> Reply:
+    """Delete everything stored about the member; people who move up are told."""
     promoted = delete_user_data(ctx.session, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer)
     messages: list[DirectMessage] = []
     for registration in promoted:

@@ -248,6 +248,7 @@ def cancel_registration(ctx: Context, argument: str) -> Reply:
 def promotion_messages(
     ctx: Context, conference: Conference, promoted: list[Registration]
 ) -> tuple[DirectMessage, ...]:
+    """The messages telling people who moved up from the waiting list."""
     return tuple(
         DirectMessage(
             r.user_id, confirmation(ctx, conference, r.id, r.status, None, key="reg.promoted")

@@ -24,6 +24,8 @@ WAITLIST_OFFSET = "1d"
 
 @dataclass(frozen=True)
 class ReminderSettings:
+    """When reminders go out: offsets before the start, quiet hours, grace for lateness."""
+
     offsets: tuple[str, ...]
     quiet: QuietHours
     grace: timedelta

@@ -17,14 +17,18 @@ _UM = re.compile(r"\bum\s+(\d{1,2})\b(?![:.]\d)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class QuietHours:
+    """A nightly span without scheduled messages (may cross midnight)."""
+
     start: time
     end: time
 
     @classmethod
     def parse(cls, start: str, end: str) -> QuietHours:
+        """From "HH:MM" start and end."""
         return cls(time.fromisoformat(start), time.fromisoformat(end))
 
     def contains(self, local: time) -> bool:
+        """Whether a local time of day falls inside."""
         if self.start <= self.end:
             return self.start <= local < self.end
         return local >= self.start or local < self.end
