@@ -10,6 +10,7 @@ from babel.dates import format_timedelta
 from handlers.conferences.cards import when_text, where_text
 from handlers.conferences.naming import names
 from handlers.context import Context
+from handlers.notify.wishes import new_conference_offer
 from handlers.reminders.schedule_times import QuietHours, offset_minutes, reminder_due
 from handlers.replies import Reply
 from handlers.texts import t
@@ -112,6 +113,9 @@ def reminders_command(ctx: Context, argument: str) -> Reply:
         set_opt_out(ctx.session, ctx.user_id, opted_out=True, now=ctx.now)
         return Reply(t(ctx.language, "rem.off", command=ctx.prefix), language=ctx.language)
     if choice in _ON:
+        # "Sag mir Bescheid ..." often means new dates, not reminders: offer those too.
+        offer = new_conference_offer(ctx, None)
+        key = "rem.on" if is_opted_out(ctx.session, ctx.user_id) else "rem.already_on"
         set_opt_out(ctx.session, ctx.user_id, opted_out=False, now=ctx.now)
-        return Reply(t(ctx.language, "rem.on"), language=ctx.language)
+        return Reply(t(ctx.language, key), cards=(offer,), language=ctx.language)
     return Reply(t(ctx.language, "rem.usage", command=ctx.prefix), language=ctx.language)

@@ -203,3 +203,18 @@ def test_asking_about_registration_before_it_opens_offers_the_notice(later: Serv
         ],
         user="U6",
     )
+
+
+def test_asking_to_be_told_in_words_offers_new_dates_beside_the_reminders(
+    services: Services,
+) -> None:
+    answer = ask(services, "Sag mir Bescheid, wenn es eine neue Konferenz gibt", user="U7")
+    assert answer.startswith("Ihre Erinnerungen sind eingeschaltet.")
+    assert "Soll ich Ihnen Bescheid geben, sobald eine neue Konferenz eingetragen ist?" in answer
+
+    assert ask(services, "ja", user="U7").startswith(
+        "Gern – ich gebe Ihnen Bescheid, sobald eine neue Konferenz eingetragen ist."
+    )
+    with services.sessions() as session:
+        wishes = session.scalars(select(NoticeSubscription.subject)).all()
+    assert wishes == ["new:any"]

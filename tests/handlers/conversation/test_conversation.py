@@ -110,7 +110,7 @@ def test_the_last_conference_does_not_hijack_other_questions(services: Services)
 
 
 def test_the_reply_follows_the_language_of_the_message(services: Services) -> None:
-    assert ask(services, "Erinnerung an").startswith("Erinnerungen sind wieder eingeschaltet")
+    assert ask(services, "Erinnerung an").startswith("Ihre Erinnerungen sind eingeschaltet")
     assert ask(services, "reminders off").startswith("All right")
 
 
