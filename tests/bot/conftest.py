@@ -43,3 +43,11 @@ def slack_with_channel(
     harness = SlackHarness.start(build_services(config, clock=clock), fake_slack)
     yield harness
     harness.settle()
+
+
+@pytest.fixture
+def organizer_slack(bot: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
+    """The Slack app on the test module's own `bot` services (with its organizers)."""
+    harness = SlackHarness.start(bot, fake_slack)
+    yield harness
+    harness.settle()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,7 +17,6 @@ from storage.conferences import count_conferences, get_conference
 from tests.bot.outbox_helpers import dispatch, fast, register_users
 from tests.bot.slack_harness import SlackHarness
 from tests.chat import ask, verify_dialog
-from tests.fake_slack import FakeSlack
 from tests.slack_requests import slash_command, view_submission
 
 ZWOENITZ = "rk24-2025-zwoenitz"
@@ -32,13 +30,6 @@ def organizer_config(slack_config: Config) -> Config:
 @pytest.fixture
 def bot(engine: Engine, organizer_config: Config, clock: FixedClock) -> Services:
     return build_services(organizer_config, clock=clock)
-
-
-@pytest.fixture
-def organizer_slack(bot: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    harness = SlackHarness.start(bot, fake_slack)
-    yield harness
-    harness.settle()
 
 
 def text_input(**values: str) -> dict[str, dict[str, Any]]:

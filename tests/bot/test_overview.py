@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine
@@ -17,7 +16,6 @@ from storage.registrations import cancel
 from tests.bot.outbox_helpers import dispatch, fast, register_users
 from tests.bot.slack_harness import SlackHarness
 from tests.chat import ask
-from tests.fake_slack import FakeSlack
 from tests.golden import assert_golden
 from tests.slack_requests import app_home_opened, block_actions, event_callback, slash_command
 
@@ -32,13 +30,6 @@ def bot(engine: Engine, slack_config: Config, clock: FixedClock) -> Services:
         slack=dataclasses.replace(slack_config.slack, announcement_channel="CANN"),
     )
     return build_services(config, clock=clock)
-
-
-@pytest.fixture
-def organizer_slack(bot: Services, fake_slack: FakeSlack) -> Iterator[SlackHarness]:
-    harness = SlackHarness.start(bot, fake_slack)
-    yield harness
-    harness.settle()
 
 
 def busy_day(bot: Services) -> None:

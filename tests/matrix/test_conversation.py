@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
-
 from bot.matrix.bot import MatrixBot
 from bot.matrix.shortcuts import shortcuts_for, with_hint
 from bot.render_matrix import render_matrix
 from bot.services import Services
 from handlers.conversation.incoming import Message
 from handlers.conversation.router import answer_message
-from storage.models import Conference
-from storage.registrations import Details, lock_conference, register
 from tests.matrix.client import MatrixUser
+from tests.matrix.registrations import register_for_konstanz
 from tests.matrix.synapse import Synapse
 
 
@@ -53,16 +50,7 @@ def test_meine_lists_the_members_registrations(
 ) -> None:
     # Matrix ids are longer than Slack's; 255 characters fit wherever a user id is stored.
     member = MatrixUser(synapse.url, synapse.register("erika.mustermann.smart-city-team.ulm"))
-    with matrix_services.sessions.begin() as session:
-        konstanz = session.scalars(select(Conference).where(Conference.city == "Konstanz")).one()
-        details = Details(name="Erika Muster", municipality="Ulm", role="Digitallotsin", notes="")
-        register(
-            session,
-            lock_conference(session, konstanz.id),
-            member.user_id,
-            details,
-            now=matrix_services.clock(),
-        )
+    register_for_konstanz(matrix_services, member.user_id)
     room = member.open_direct_chat(matrix_bot.client.mxid)
 
     member.say(room, "meine")

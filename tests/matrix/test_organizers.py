@@ -5,14 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
-from sqlalchemy import select
-
 from bot.matrix.bot import MatrixBot
 from bot.services import Services
-from storage.models import Conference
 from storage.organizers import add_organizer
-from storage.registrations import Details, lock_conference, register
 from tests.matrix.client import MatrixUser
+from tests.matrix.registrations import register_for_konstanz
 
 
 def test_an_organizer_on_matrix_gets_the_participant_list_as_a_csv_file(
@@ -20,15 +17,7 @@ def test_an_organizer_on_matrix_gets_the_participant_list_as_a_csv_file(
 ) -> None:
     with matrix_services.sessions.begin() as session:
         add_organizer(session, member.user_id, now=matrix_services.clock())
-        konstanz = session.scalars(select(Conference).where(Conference.city == "Konstanz")).one()
-        details = Details(name="Erika Muster", municipality="Ulm", role="Digitallotsin", notes="")
-        register(
-            session,
-            lock_conference(session, konstanz.id),
-            colleague.user_id,
-            details,
-            now=matrix_services.clock(),
-        )
+    register_for_konstanz(matrix_services, colleague.user_id)
     bot = matrix_bot.client.mxid
     room = member.open_direct_chat(bot)
 
