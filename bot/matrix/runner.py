@@ -39,6 +39,10 @@ class MatrixRunner:
         self.services = services
         # The outbox's sender: Matrix rows go through this process while it syncs.
         self.sender = sender or RoutingSender()
+        if services.courier is None:  # Matrix alone: nobody else sends queued rows at once
+            # An executor of its own: the handlers' pool ends with each lease, the courier not.
+            courier_pool = ThreadPoolExecutor(1, thread_name_prefix="matrix-courier")
+            services.courier = Courier(Dispatcher(services, self.sender), courier_pool)
         self.lease = SyncLease(services, services.config.matrix.user_id)
         self.renew_every = renew_every.total_seconds()
         self.syncing = threading.Event()
@@ -81,8 +85,6 @@ class MatrixRunner:
             bot = MatrixBot(self.services, executor=pool)
             bot.start()
             self.sender.matrix = MatrixSender(bot)
-            if self.services.courier is None:  # Matrix alone: nobody else sends at once
-                self.services.courier = Courier(Dispatcher(self.services, self.sender), pool)
             self.syncing.set()
             log.warning("Matrix: syncing as %s, device %s", bot.client.mxid, bot.device_id)
             try:
