@@ -21,6 +21,8 @@ LEXICAL_WEIGHT = 0.03
 # topic or municipality reaches it; in a question of two or more words, one found only in a
 # summary does not (1/3.6 of a word's best, shared among the words).
 STRONG_LEXICAL = 0.2
+# Score differences below 0.001 are noise of the arithmetic, not of meaning (see top_positions).
+TIE_DECIMALS = 3
 
 
 class KnowledgeIndex:
@@ -149,8 +151,15 @@ def fuse(
 
 
 def top_positions(scores: Vectors, limit: int) -> list[int]:
-    """The positions of the `limit` highest scores, best first (one partial sort)."""
-    if limit <= 0:
+    """The positions of the `limit` highest scores, best first (one partial sort). Scores are
+    compared to three decimals, ties in stored order: the last digits of a vector differ from
+    one CPU to another, and every replica should give the same question the same order."""
+    if limit <= 0 or not len(scores):
         return []
-    top = np.argpartition(-scores, limit)[:limit] if limit < len(scores) else range(len(scores))
-    return sorted((int(i) for i in top), key=lambda i: -float(scores[i]))
+    rounded = np.round(scores, TIE_DECIMALS)
+    if limit < len(rounded):
+        cut = rounded[np.argpartition(-rounded, limit - 1)[limit - 1]]
+        candidates = np.flatnonzero(rounded >= cut)
+    else:
+        candidates = np.arange(len(rounded))
+    return sorted((int(i) for i in candidates), key=lambda i: (-float(rounded[i]), i))[:limit]

@@ -105,3 +105,22 @@ def test_english_questions_meet_a_lower_bar_of_meaning() -> None:
     modest = hit("modest", 0.82, semantic=0.82)
     assert good(modest, english)
     assert not good(modest, german)
+
+
+def test_scores_apart_by_arithmetic_noise_keep_the_stored_order() -> None:
+    # 0.84468 vs 0.84466: what another CPU's last digits make of one similarity
+    index = index_of(
+        (document("first", "Rufbus auf Abruf"), 0.84466),
+        (document("second", "Bürgerbus"), 0.84468),
+        (document("third", "Carsharing"), 0.80),
+    )
+    assert ids(index.semantic_search("Mobilität", limit=2)) == ["first", "second"]
+    assert ids(index.search("xyz", limit=3)) == ["first", "second", "third"]
+
+
+def test_scores_a_thousandth_apart_decide() -> None:
+    index = index_of(
+        (document("lower", "Rufbus auf Abruf"), 0.842),
+        (document("higher", "Bürgerbus"), 0.845),
+    )
+    assert ids(index.semantic_search("Mobilität", limit=2)) == ["higher", "lower"]
