@@ -22,7 +22,7 @@ FEATURE_VERSION = "2"
 INTENTS = (
     "conference", "when", "where", "motto", "topics", "programme", "list",
     "registration_info", "deadline", "free_seats", "register", "cancel", "my_registrations",
-    "waitlist_position", "reminders_off", "reminders_on", "my_data", "delete_data",
+    "waitlist_position", "reminders_off", "reminders_on", "notify_me", "my_data", "delete_data",
     "knowledge", "directory_state", "directory_place", "directory_member", "help",
     "greeting", "thanks", "goodbye", "smalltalk", "none",
 )  # fmt: skip

@@ -1,8 +1,10 @@
-"""What "tell me when" offers the conversation: the `bescheid` command and its buttons."""
+"""What "tell me when" offers the conversation: the `bescheid` command, its buttons and the
+request in words."""
 
 from __future__ import annotations
 
 from handlers.conversation.features import Action, Command, Feature
+from handlers.notify.intent import notify_me
 from handlers.notify.wishes import (
     NEW_ACTION,
     REGISTRATION_ACTION,
@@ -21,4 +23,5 @@ FEATURE = Feature(
         Action(REGISTRATION_ACTION, wish_registration),
         Action(STOP_ACTION, stop_wishes),
     ),
+    intents={"notify_me": notify_me},
 )

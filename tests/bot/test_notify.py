@@ -14,7 +14,9 @@ from bot.config import Config
 from bot.services import Services
 from handlers.conferences.editing import add_conference
 from handlers.replies import FormErrors
+from storage.conferences import get_conference
 from storage.models import NoticeSubscription, OutboxMessage
+from storage.subscriptions import registration_subject
 from tests.bot.outbox_helpers import dispatch, fast, services_at
 from tests.bot.slack_harness import SlackHarness
 from tests.chat import ask, verify_dialog
@@ -205,16 +207,41 @@ def test_asking_about_registration_before_it_opens_offers_the_notice(later: Serv
     )
 
 
-def test_asking_to_be_told_in_words_offers_new_dates_beside_the_reminders(
-    services: Services,
+def test_asking_to_be_told_in_words_orders_the_notice_the_sentence_means(
+    later: Services,
 ) -> None:
-    answer = ask(services, "Sag mir Bescheid, wenn es eine neue Konferenz gibt", user="U7")
+    publish(later, registration_opens="2027-01-15 09:00")
+    verify_dialog(
+        later,
+        [
+            (
+                "Sag mir Bescheid, wenn es eine neue Konferenz gibt",
+                ["Gern – ich gebe Ihnen Bescheid, sobald eine neue Konferenz eingetragen ist."],
+            ),
+            (
+                "Bitte informieren Sie mich, wenn ein neuer Kongress angekündigt wird",
+                ["Gern – ich gebe Ihnen Bescheid, sobald ein neuer Kongress eingetragen ist."],
+            ),
+            (
+                "Geben Sie mir Bescheid, sobald die Anmeldung für die Konferenz in Jena öffnet?",
+                ["Gern – ich gebe Ihnen Bescheid, sobald die Anmeldung zur 30. "
+                 "Regionalkonferenz öffnet."],
+            ),
+            (
+                "Let me know when there is a new conference",
+                ["Already noted: you'll hear from me as soon as a new conference is published."],
+            ),
+        ],
+        user="U7",
+    )  # fmt: skip
+    with later.sessions() as session:
+        jena = get_conference(session, JENA["slug"])
+        assert jena is not None
+        wishes = session.scalars(select(NoticeSubscription.subject)).all()
+    assert sorted(wishes) == ["new:any", "new:kongress", registration_subject(jena.id)]
+
+
+def test_reminders_on_in_words_still_offers_new_dates(services: Services) -> None:
+    answer = ask(services, "Erinnerungen bitte wieder einschalten", user="U7")
     assert answer.startswith("Ihre Erinnerungen sind eingeschaltet.")
     assert "Soll ich Ihnen Bescheid geben, sobald eine neue Konferenz eingetragen ist?" in answer
-
-    assert ask(services, "ja", user="U7").startswith(
-        "Gern – ich gebe Ihnen Bescheid, sobald eine neue Konferenz eingetragen ist."
-    )
-    with services.sessions() as session:
-        wishes = session.scalars(select(NoticeSubscription.subject)).all()
-    assert wishes == ["new:any"]
