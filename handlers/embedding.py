@@ -74,6 +74,11 @@ class E5Embedder:
         """Vectors of documents (e5's "passage:" side)."""
         return self._embed(texts, query=False)
 
+    def forget(self) -> None:
+        """Drop the kept question vectors: a benchmark times each question's embedding."""
+        with self._lock:
+            self._recent.clear()
+
     def _embed(self, texts: Sequence[str], *, query: bool) -> Vectors:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

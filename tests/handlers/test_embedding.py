@@ -46,3 +46,12 @@ def test_only_the_recent_questions_are_kept_and_passages_never() -> None:
     asked = [texts for texts, query in model.calls if query]
     assert asked.count(["erste Frage"]) == 2  # pushed out by newer ones, embedded anew
     assert [texts for texts, query in model.calls if not query] == [["erste Frage"]] * 2
+
+
+def test_forget_makes_the_next_question_embedded_anew() -> None:
+    model = CountingModel()
+    embedder = E5Embedder(model)
+    embedder.queries(["Frage"])
+    embedder.forget()
+    embedder.queries(["Frage"])
+    assert len(model.calls) == 2
