@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -16,9 +16,11 @@ PRODUCT_ID = "-//Modellprojekte Smart Cities//smartcity-bot//DE"
 
 
 @cache
-def _vtimezone(key: str) -> Timezone:
-    """The VTIMEZONE for an IANA zone; computing it takes milliseconds, so it is kept."""
-    return Timezone.from_tzid(key)
+def _vtimezone(key: str, first_year: int = 1970, last_year: int = 2037) -> Timezone:
+    """The VTIMEZONE for an IANA zone, with the transitions of the years given; computing it
+    takes milliseconds, so it is kept."""
+    first, last = date(first_year, 1, 1), date(last_year + 1, 1, 1)
+    return Timezone.from_tzid(key, first_date=first, last_date=last)
 
 
 def registration_uid(registration_id: int) -> str:
@@ -43,7 +45,10 @@ def registration_ics(
     event.add("dtstamp", now)
     calendar.add_component(event)
     if conference.times_known:
-        calendar.add_component(_vtimezone(tz.key))
+        # The years of the conference only: all of 1970-2037 is 40 lines of transitions,
+        # which made up most of the time to write the file (within the registration's lock)
+        years = (conference.starts_at.astimezone(tz).year, conference.ends_at.astimezone(tz).year)
+        calendar.add_component(_vtimezone(tz.key, *years))
     return Attachment(
         filename=f"{conference.slug}.ics", content=calendar.to_ical(), title=conference.title
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from icalendar import Calendar
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session
 
@@ -85,7 +87,11 @@ def test_registering_confirms_with_a_calendar_entry_and_twice_changes_nothing(
     [ics] = reply.attachments
     body = ics.content.decode()
     assert "DTSTART;TZID=Europe/Berlin:20251204T093000" in body
-    assert "BEGIN:VTIMEZONE" in body
+    # the time zone as it is in the conference's year: a calendar program reads 8:30 UTC
+    [event] = Calendar.from_ical(body).walk("VEVENT")
+    assert event.decoded("dtstart").astimezone(UTC) == datetime(2025, 12, 4, 8, 30, tzinfo=UTC)
+    [zone] = Calendar.from_ical(body).walk("VTIMEZONE")
+    assert datetime(2025, 12, 4, 9, 30, tzinfo=zone.to_tz()).utcoffset() == timedelta(hours=1)
     uid = next(line for line in body.splitlines() if line.startswith("UID:"))
     again = submit(services)
     assert isinstance(again, Reply)
