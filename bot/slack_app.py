@@ -22,7 +22,7 @@ from bot.dispatcher import Dispatcher
 from bot.services import Services
 from bot.slack_listeners import register_listeners
 from bot.slack_sender import SlackSender
-from bot.slack_wiring import Wiring
+from bot.slack_wiring import InFlight, Wiring
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +33,13 @@ def create_app(
     listener_executor: Executor | None = None,
     courier_executor: Executor | None = None,
     dispatcher: Dispatcher | None = None,
+    submissions: InFlight | None = None,
 ) -> App:
     """A Bolt app wired to the handlers, talking to the configured Web API URL; what requests
     queue in the outbox is sent at once on `courier_executor`, by `dispatcher` (by default one
-    paced on the real clock, shared with the scheduled dispatcher and other replicas)."""
+    paced on the real clock, shared with the scheduled dispatcher and other replicas);
+    `submissions` counts the forms being saved (a submission behind others is answered at
+    once)."""
     config = services.config
     executor = listener_executor or ThreadPoolExecutor(max_workers=8)
     dispatcher = dispatcher or Dispatcher(services, SlackSender.from_config(config))
@@ -50,7 +53,7 @@ def create_app(
         process_before_response=True,
         listener_executor=executor,
     )
-    wiring = Wiring(services, executor)
+    wiring = Wiring(services, executor, submissions or InFlight())
     register_listeners(app, wiring)
 
     @app.error

@@ -15,12 +15,14 @@ from bot.services import Failure
 from bot.slack_forms import CALLBACK_PREFIX, option, submitted_values
 from bot.slack_wiring import Wiring, acknowledge
 from handlers.conferences.home import home_reply
+from handlers.context import Context
 from handlers.conversation.features import Action
 from handlers.conversation.incoming import Click, Message, Submission, Suggest
 from handlers.conversation.registry import actions, suggestions
 from handlers.conversation.router import answer_message, click, submit, suggest
 from handlers.outgoing import Destination
 from handlers.replies import FormErrors, Reply
+from handlers.texts import t
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
@@ -126,7 +128,16 @@ def _register_forms(app: App, wiring: Wiring) -> None:
         incoming = Submission(form_id, view.get("private_metadata", ""), values)
         # The outcome (a confirmation with its .ics) is queued with the change itself.
         handler = wiring.once(body, lambda ctx: submit(ctx, incoming))
-        result = services.reply(user, handler, prefix=wiring.prefix, post_to=Destination(user))
+        if wiring.submissions.enter():
+            # Others are being saved (a rush for one conference queues on its row lock):
+            # Slack gets its answer now, the outcome follows as a message.
+            ack()
+            wiring.executor.submit(_submit_late, wiring, client, user, handler)
+            return
+        try:
+            result = services.reply(user, handler, prefix=wiring.prefix, post_to=Destination(user))
+        finally:
+            wiring.submissions.leave()
         if isinstance(result, FormErrors):
             ack(response_action="errors", errors=result.errors)
             return
@@ -139,6 +150,30 @@ def _register_forms(app: App, wiring: Wiring) -> None:
 
     for field in suggestions():
         app.options(field)(_options_listener(wiring, field))
+
+
+def _submit_late(
+    wiring: Wiring, client: WebClient, user: str, handler: Callable[[Context], object]
+) -> None:
+    """A submission Slack was answered for already: what would have been shown in the form
+    (a field's problem, a failure) is sent as a message instead."""
+
+    def outcome(ctx: Context) -> object:
+        result = handler(ctx)
+        if not isinstance(result, FormErrors):
+            return result
+        problems = "\n".join(f"• {problem}" for problem in result.errors.values())
+        text = t(ctx.language, "form.not_saved", problems=problems)
+        return Reply(text, language=ctx.language)
+
+    try:
+        result = wiring.services.reply(
+            user, outcome, prefix=wiring.prefix, post_to=Destination(user)
+        )
+    finally:
+        wiring.submissions.leave()
+    if isinstance(result, Failure):
+        wiring.show(client, result, user_id=user, channel=None)
 
 
 def _options_listener(wiring: Wiring, field: str) -> Callable[..., None]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -32,12 +33,32 @@ Result = TypeVar("Result")
 TRIGGER_PREFIX = "trigger:"
 
 
+class InFlight:
+    """How many form submissions this process is saving right now."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> int:
+        """Count one more; returns how many were being saved before it."""
+        with self._lock:
+            self._count += 1
+            return self._count - 1
+
+    def leave(self) -> None:
+        """One is saved (or failed)."""
+        with self._lock:
+            self._count -= 1
+
+
 @dataclass
 class Wiring:
     """What every listener needs: the services and where to run follow-up work."""
 
     services: Services
     executor: Executor
+    submissions: InFlight = dataclasses.field(default_factory=InFlight)
 
     def first_delivery(self, body: dict[str, Any]) -> bool:
         """False for a retry or a copy of an event that this or another replica already took."""

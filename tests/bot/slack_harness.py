@@ -10,6 +10,7 @@ from slack_bolt.request import BoltRequest
 
 from bot.services import Services
 from bot.slack_app import create_app
+from bot.slack_wiring import InFlight
 from tests.bot.outbox_helpers import dispatcher
 from tests.fake_slack import FakeSlack
 from tests.slack_requests import signed_headers
@@ -21,20 +22,23 @@ class SlackHarness:
     api: FakeSlack
     executor: ThreadPoolExecutor
     couriers: ThreadPoolExecutor
+    submissions: InFlight
 
     @classmethod
     def start(cls, services: Services, api: FakeSlack) -> SlackHarness:
         """The real app; listeners and the sending of what requests queued run on executors
         that `settle` waits for."""
         executor, couriers = ThreadPoolExecutor(max_workers=4), ThreadPoolExecutor(max_workers=4)
+        submissions = InFlight()
         # Paced on the test's clock, as the tests' own dispatch runs are: one pace for both.
         app = create_app(
             services,
             listener_executor=executor,
             courier_executor=couriers,
             dispatcher=dispatcher(services),
+            submissions=submissions,
         )
-        return cls(app, api, executor, couriers)
+        return cls(app, api, executor, couriers, submissions)
 
     def send(self, body: str, **headers: str) -> BoltResponse:
         """Deliver a correctly signed request, as Slack would."""

@@ -80,6 +80,41 @@ def test_submission_confirms_by_dm_with_a_calendar_file(slack: SlackHarness) -> 
     assert complete.params["channel_id"] == "DU100"
 
 
+def test_a_submission_behind_others_is_answered_at_once_and_confirmed_by_dm(
+    slack: SlackHarness,
+) -> None:
+    slack.submissions.enter()  # another member's form is being saved
+    response = slack.send(view_submission("form:registration", ZWOENITZ, form_values()))
+    assert (response.status, response.body) == (200, "")  # the modal closes at once
+    slack.settle()
+    [dm] = slack.api.calls_to("chat.postMessage")
+    assert dm.params["channel"] == "U100"
+    assert dm.params["text"].startswith("Sie sind zur 24. Regionalkonferenz am Donnerstag")
+    [complete] = slack.api.calls_to("files.completeUploadExternal")
+    assert complete.params["channel_id"] == "DU100"
+    slack.submissions.leave()
+    assert slack.submissions.enter() == 0  # the late one left the count as it found it
+
+
+def test_problems_of_a_submission_answered_at_once_come_as_a_message(
+    slack: SlackHarness, slack_services: Services
+) -> None:
+    slack.submissions.enter()
+    values = form_values(consent={"consent": {"type": "checkboxes", "selected_options": []}})
+    response = slack.send(view_submission("form:registration", ZWOENITZ, values))
+    assert (response.status, response.body) == (200, "")
+    slack.settle()
+    [dm] = slack.api.calls_to("chat.postMessage")
+    assert dm.params["text"] == (
+        "Ihr Formular konnte nicht gespeichert werden:\n"
+        "• Ohne Einwilligung können wir Sie leider nicht anmelden.\n"
+        "Bitte öffnen Sie es noch einmal und senden Sie es erneut."
+    )
+    with slack_services.sessions() as session:
+        conference = get_conference(session, ZWOENITZ)
+        assert conference is not None and conference.confirmed_count == 0
+
+
 def test_cancel_button_promotes_the_next_person_and_tells_them(
     slack: SlackHarness, slack_services: Services
 ) -> None:
