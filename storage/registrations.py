@@ -40,6 +40,8 @@ class Details:
     municipality: str
     role: str
     notes: str
+    # Agreed to be shown to other participants of the conference (name, municipality, role).
+    visible: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ def register(
         "role": details.role,
         "notes": details.notes,
         "consent_at": now,
+        "visible_since": now if details.visible else None,
         "updated_at": now,
     }
     if registration is None:
