@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from handlers.conferences.answers import meant_conference
 from handlers.conferences.naming import names
-from handlers.conferences.references import ConferenceRef
 from handlers.context import Context
 from handlers.conversation.meaning import Meaning
 from handlers.conversation.understand import names_in
@@ -52,39 +51,43 @@ class Wanted:
 
 def fellows_intent(ctx: Context, meaning: Meaning) -> Reply:
     """The sentence "Wer kommt noch aus Sachsen zur nächsten Konferenz?" understood."""
-    return _answer(ctx, meaning.text, meaning.ref, meaning.state, meaning.municipality)
+    return _answer(ctx, meaning.text)
 
 
 def fellows_command(ctx: Context, argument: str) -> Reply:
     """`/smartcity wer-kommt [konferenz] [aus <Land|Kommune>] [arbeitet an <Thema>]`."""
-    named = names_in(argument, world_of(ctx.session))
-    return _answer(ctx, argument, named.ref, named.state, named.municipality)
+    return _answer(ctx, argument)
 
 
-def _answer(
-    ctx: Context, text: str, ref: ConferenceRef, state: str | None, municipality: str | None
-) -> Reply:
+def _answer(ctx: Context, text: str) -> Reply:
+    """Where they come from and what they work on are filters; the conference is named by
+    the rest ("aus Zwönitz" is not the conference in Zwönitz)."""
+    world = world_of(ctx.session)
+    named = names_in(text, world)
+    origin = _origin(text, named.municipality) or _origin(text, named.state)
+    rest = fold(text).replace(origin.group(0), " ") if origin else fold(text)
+    work = _TOPIC.search(rest)
+    ref = names_in(rest[: work.start()] if work else rest, world).ref  # not "an Mobilität in Kiel"
     conference = meant_conference(ctx, ref) or (None if ref.explicit else _own_next(ctx))
     if conference is None:
         key = "fellows.not_found" if ref.explicit else "fellows.no_seat_anywhere"
         return Reply(t(ctx.language, key, command=ctx.prefix), language=ctx.language)
-    wanted = Wanted(state, municipality if _from(text, municipality) else None, topic_of(text))
-    return fellows_reply(ctx, conference, wanted)
+    municipality = named.municipality if _origin(text, named.municipality) else None
+    return fellows_reply(ctx, conference, Wanted(named.state, municipality, topic_of(text)))
 
 
 def topic_of(text: str) -> str | None:
-    """ "arbeitet an Starkregen" -> "starkregen"; None when no work is asked about."""
+    """ "arbeitet an Starkregen" -> "Starkregen"; None when no work is asked about."""
     found = _TOPIC.search(fold(text))
     return found.group("topic").strip().capitalize() if found else None
 
 
-def _from(text: str, municipality: str | None) -> bool:
-    """A municipality counts as a filter after "aus"/"from", not as the conference's city."""
-    if municipality is None:
-        return False
-    first = re.escape(fold(municipality).split()[0])
-    pattern = rf"\b(?:aus|from|von)\s+(?:\w+\s+){{0,2}}{first}"
-    return re.search(pattern, fold(text)) is not None
+def _origin(text: str, place: str | None) -> re.Match[str] | None:
+    """ "aus Zwönitz", "from Saxony": a place of origin, not the conference's city."""
+    if place is None:
+        return None
+    first = re.escape(fold(place).split()[0])
+    return re.search(rf"\b(?:aus|from|von)\s+(?:\w+\s+){{0,2}}{first}\S*", fold(text))
 
 
 def _own_next(ctx: Context) -> Conference | None:

@@ -85,6 +85,16 @@ def test_a_named_conference_and_its_city_is_not_taken_for_a_place_of_origin(
     assert "• Erika Muster" in answer and "• Gerd Daten" in answer and "Hans" not in answer
 
 
+def test_where_they_come_from_is_not_taken_for_the_conference(services: Services) -> None:
+    register_people(services, KONSTANZ, PEOPLE)
+    answer = ask(services, "wer-kommt aus zwönitz", user="U1")  # Zwönitz also hosts the 24th
+    assert answer.startswith(
+        "Diese Teilnehmenden aus Zwönitz kommen zur 23. Regionalkonferenz:\n"
+        "• Erika Muster, Digitallotsin, Zwönitz\n"
+    )
+    assert "Hans" not in answer
+
+
 def test_only_members_with_a_seat_there_may_ask(services: Services) -> None:
     register_people(services, KONSTANZ, PEOPLE)
     stranger = ask(services, "Wer kommt noch zur Konferenz in Konstanz?", user="U9")
