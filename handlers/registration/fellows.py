@@ -142,19 +142,22 @@ def _filter_text(language: str, wanted: Wanted) -> str:
 def _matching(ctx: Context, people: Sequence[Registration], wanted: Wanted) -> list[Registration]:
     chosen = list(people)
     if wanted.state or wanted.municipality:
-        chosen = [r for r in chosen if _comes_from(ctx, r, wanted)]
+        places = dict(project_places(ctx.session))
+        chosen = [r for r in chosen if _comes_from(r.municipality, places, wanted)]
     if wanted.topic:
         chosen = _working_on(ctx, chosen, wanted.topic)
     return chosen
 
 
-def _comes_from(ctx: Context, registration: Registration, wanted: Wanted) -> bool:
-    places = dict(project_places(ctx.session))
-    project = find_municipality(registration.municipality, places)
+def _comes_from(municipality: str, places: dict[str, str], wanted: Wanted) -> bool:
+    """Whether a participant's municipality (free text) is the wanted model project, or lies
+    in the wanted state (a joint project may name several: "Hamburg; Sachsen; Bayern")."""
+    project = find_municipality(municipality, places)
     if wanted.municipality is not None:
         return project == wanted.municipality
-    state = places.get(project or "") or find_state(registration.municipality, set(places.values()))
-    return state == wanted.state
+    states = places.get(project or "", "").split(";")
+    named = find_state(municipality, {s.strip() for v in places.values() for s in v.split(";")})
+    return wanted.state in {s.strip() for s in states} | {named}
 
 
 def _working_on(ctx: Context, people: list[Registration], topic: str) -> list[Registration]:

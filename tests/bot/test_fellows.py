@@ -29,6 +29,7 @@ PEOPLE = {
     "U4": ("Ben Brunnen", "Eichenzell", "Bauamt", True),
     "U5": ("Karla Klima", "Gera", "Starkregenvorsorge", True),
     "U6": ("Gerd Daten", "Gera", "IT-Leitung", True),
+    "U7": ("Lea Zwilling", "Leipzig", "Urbane Zwillinge", True),  # a joint project of 3 states
 }
 ONLY_AGREED = "Genannt werden nur Teilnehmende, die der Anzeige zugestimmt haben"
 
@@ -56,6 +57,7 @@ def test_who_else_comes_from_a_state_names_only_those_who_agreed(services: Servi
     assert answer.startswith(
         "Diese Teilnehmenden aus Sachsen kommen zur 23. Regionalkonferenz:\n"
         "• Erika Muster, Digitallotsin, Zwönitz\n"
+        "• Lea Zwilling, Urbane Zwillinge, Leipzig\n"
     )
     assert "Hans" not in answer and "Verborgen" not in answer  # from Saxony, did not agree
     assert "Ben Brunnen" not in answer and "Gerd" not in answer  # agreed, but not from Saxony
