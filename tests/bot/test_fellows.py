@@ -18,7 +18,7 @@ from tests.bot.slack_harness import SlackHarness
 from tests.bot.test_slack_registration import ZWOENITZ, form_values
 from tests.chat import ask, verify_dialog
 from tests.conftest import berlin
-from tests.slack_requests import view_submission
+from tests.slack_requests import slash_command, view_submission
 
 KONSTANZ = "rk23-2025-konstanz"  # the next conference on the tests' clock (2025-09-01)
 PEOPLE = {
@@ -161,6 +161,13 @@ def test_the_text_dialog_asks_and_stores_the_consent(services: Services) -> None
 def test_the_slack_form_asks_and_stores_the_consent(
     slack: SlackHarness, slack_services: Services
 ) -> None:
+    slack.send(slash_command("anmelden zwönitz", user="U2"))
+    [opened] = slack.api.wait_for("views.open")
+    blocks = {b.get("block_id"): b for b in opened.params["view"]["blocks"]}
+    question = blocks["visible"]
+    assert question["optional"] is True and question["element"]["type"] == "static_select"
+    assert "Name, Kommune und Rolle" in question["hint"]["text"]
+    assert [o["value"] for o in question["element"]["options"]] == ["yes", "no"]
     chosen = {
         "visible": {"visible": {"type": "static_select", "selected_option": {"value": "yes"}}}
     }
