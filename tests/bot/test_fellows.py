@@ -211,3 +211,11 @@ def add_halle(services: Services) -> str:
             )
         )  # fmt: skip
     return "rk30-2025-halle"
+
+
+def test_asked_in_english_the_answer_is_english(services: Services) -> None:
+    register_people(services, KONSTANZ, PEOPLE)
+    answer = ask(services, "Who else is coming to the next conference?", user="U2")
+    assert answer.startswith("These participants are coming to the 23rd regional conference:\n")
+    assert "• Ben Brunnen, Bauamt, Eichenzell" in answer and "Hans" not in answer
+    assert "Only participants who agreed to be shown are named" in answer
