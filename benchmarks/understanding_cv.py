@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from handlers.conversation.model import INTENTS, fit
 from handlers.conversation.social import split_social
 from handlers.conversation.train import CachedEmbedder, feature_rows, load_examples, sample_world
-from handlers.conversation.understand import decide, filter_query
+from handlers.conversation.understand import about_people, decide, filter_query
 from handlers.embedding import Embedder, shared_embedder
 
 
@@ -47,7 +47,7 @@ def cross_validate(
         model = fit(rows[train], labels[train])
         for index in test:
             text = examples[index]["text"]
-            understood = rule_intent(text) or decide(model, rows[index])
+            understood = rule_intent(text) or about_people(decide(model, rows[index]), text)
             results.append((examples[index]["intent"], understood, text))
     return results
 

@@ -10,7 +10,7 @@ from handlers.conferences.changes import change_reply
 from handlers.context import Context
 from handlers.notify.notices import new_conference_reply, registration_open_reply
 from handlers.outgoing import FILES, MESSAGE, REPLY, reply_from_data
-from handlers.registration.offers import seat_offer_reply
+from handlers.registration.offers import offer_lapsed_reply, seat_offer_reply
 from handlers.reminders.announcements import (
     announcement_reply,
     digest_reply,
@@ -32,6 +32,7 @@ RENDERERS: dict[str, Renderer] = {
     "new_conference": new_conference_reply,
     "registration_open": registration_open_reply,
     "seat_offer": seat_offer_reply,
+    "offer_lapsed": offer_lapsed_reply,
 }
 READY = frozenset({REPLY, MESSAGE, FILES})
 # Kinds that are pointless once late by more than the grace period.

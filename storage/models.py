@@ -159,6 +159,9 @@ class Registration(Base):
     anonymised: Mapped[bool] = mapped_column(default=False)
     # Set while a freed seat is held for this person to accept (promotion = "offer").
     offer_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the member agreed that other participants of this conference may see their name,
+    # municipality and role ("Wer kommt noch?"); None: not visible (never agreed, or withdrawn).
+    visible_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     conference: Mapped[Conference] = relationship()
 

@@ -62,6 +62,9 @@ def _registration(registration: Registration) -> dict[str, Any]:
         "role": registration.role,
         "notes": registration.notes,
         "consent_at": registration.consent_at.isoformat() if registration.consent_at else None,
+        "visible_to_participants_since": (
+            registration.visible_since.isoformat() if registration.visible_since else None
+        ),
         "registered_at": registration.created_at.isoformat(),
     }
 
@@ -120,7 +123,7 @@ def anonymise(registration: Registration) -> None:
     """Keep the row for statistics (status, dates) but nothing that identifies the person."""
     registration.user_id = f"geloescht-{registration.id}"
     registration.name = registration.municipality = registration.role = registration.notes = ""
-    registration.consent_at = None
+    registration.consent_at = registration.visible_since = None
     registration.anonymised = True
 
 

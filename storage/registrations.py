@@ -29,6 +29,7 @@ OFFERED = "offered"
 CANCELLED = "cancelled"
 ACTIVE = (CONFIRMED, WAITLISTED, OFFERED)
 SEAT_OFFER = "seat_offer"
+OFFER_LAPSED = "offer_lapsed"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Details:
     municipality: str
     role: str
     notes: str
+    # Agreed to be shown to other participants of the conference (name, municipality, role).
+    visible: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ def register(
         "role": details.role,
         "notes": details.notes,
         "consent_at": now,
+        "visible_since": now if details.visible else None,
         "updated_at": now,
     }
     if registration is None:
@@ -257,10 +261,24 @@ def expire_offers(session: Session, *, now: datetime, offer_for: timedelta) -> i
         registration = find_registration(session, conference_id, user_id)
         if registration is None or registration.status != OFFERED:
             continue  # accepted or cancelled meanwhile
+        _tell_lapsed(session, registration, now=now)
         _release(conference, registration, now=now)
         session.flush()
         fill_free_seats(session, conference, now=now, offer_for=offer_for)
     return len(lapsed)
+
+
+def _tell_lapsed(session: Session, registration: Registration, *, now: datetime) -> None:
+    """Plan the message that the offer lapsed: once per offer (its key names the offer)."""
+    expired = registration.offer_expires_at or now
+    plan(
+        session,
+        key=f"{OFFER_LAPSED}:{registration.id}:{int(expired.timestamp())}",
+        kind=OFFER_LAPSED,
+        recipient=registration.user_id,
+        due_at=now,
+        conference_id=registration.conference_id,
+    )
 
 
 def registrations_of_user(session: Session, user_id: str) -> Sequence[Registration]:

@@ -41,6 +41,8 @@ _TEXTS = ("title", "motto", "venue", "address", "city")
 _URLS = ("online_url", "source_url")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 # "2027-03-31 09:30-10:15 Title | Speaker"; the day and the end are optional.
+# "09:30 Titel - Sprecherin": without a "|", the last spaced dash separates the speakers.
+_SPEAKER_DASH = re.compile(r"^(?P<title>.+)\s[-–]\s(?P<speaker>[^-–]+)$")
 _ITEM = re.compile(
     r"^(?:(?P<day>\S+)\s+)??(?P<start>\d{1,2}[:.]\d{2})(?:\s*[-–]\s*(?P<end>\d{1,2}[:.]\d{2}))?"
     r"\s+(?P<title>[^|]+?)\s*(?:\|\s*(?P<speaker>.*))?$"
@@ -83,6 +85,8 @@ def _item_text(item: AgendaItem, tz: ZoneInfo) -> str:
     start = item.starts_at.astimezone(tz)
     end = f"-{item.ends_at.astimezone(tz):%H:%M}" if item.ends_at else ""
     speaker = f" | {item.speaker}" if item.speaker else ""
+    if not speaker and _SPEAKER_DASH.match(item.title):
+        speaker = " |"  # a dash in the title is not read as the speakers' separator
     return f"{start:%Y-%m-%d %H:%M}{end} {item.title}{speaker}"
 
 
@@ -266,9 +270,13 @@ class _Parser:
         if not first <= day <= last:
             raise _InvalidError(self.text("item_day", line=number))
         assert start is not None
+        title, speaker = match["title"].strip(), match["speaker"]
+        dashed = _SPEAKER_DASH.match(title) if speaker is None else None
+        if dashed:
+            title, speaker = dashed["title"].strip(), dashed["speaker"]
         return AgendaRecord(
             starts_at=self._local(day, start),
             ends_at=self._local(day, end) if end else None,
-            title=match["title"].strip(),
-            speaker=(match["speaker"] or "").strip(),
+            title=title,
+            speaker=(speaker or "").strip(),
         )

@@ -14,6 +14,7 @@ from storage.announcements import SCHEDULED, outcome_counts, recent_announcement
 from storage.conferences import upcoming_conferences
 from storage.models import Announcement, Conference
 from storage.outbox import FAILED, SENT, SKIPPED, messages_of_announcement
+from storage.seat_counts import held_offers
 
 PARTICIPANTS_ACTION = "participants"
 # Keeps the App Home within Slack's block limit: 3 blocks per conference, 2 per announcement.
@@ -30,7 +31,8 @@ def overview(ctx: Context, _argument: str = "") -> Reply:
     lead = t(language, "ov.title", moment=moment)
     if not conferences:
         lead += "\n" + t(language, "ov.none")
-    cards = tuple(_conference_card(ctx, c) for c in conferences)
+    held = held_offers(ctx.session, [c.id for c in conferences])
+    cards = tuple(_conference_card(ctx, c, held.get(c.id, 0)) for c in conferences)
     return Reply(
         lead,
         cards=(*cards, *_announcement_cards(ctx)),
@@ -39,11 +41,12 @@ def overview(ctx: Context, _argument: str = "") -> Reply:
     )
 
 
-def _conference_card(ctx: Context, conference: Conference) -> Card:
+def _conference_card(ctx: Context, conference: Conference, held: int) -> Card:
     language = ctx.language
     fields = (
         (t(language, "ov.when"), when_text(conference, ctx.tz, language)),
-        (t(language, "ov.seats"), _seats(ctx, conference)),
+        (t(language, "ov.seats"), _seats(ctx, conference, held)),
+        *_held_field(ctx, conference, held),
         (t(language, "ov.waiting"), str(conference.waitlisted_count)),
         (t(language, "ov.registration"), _state(ctx, conference)),
         (t(language, "ov.window"), _window(ctx, conference)),
@@ -57,15 +60,25 @@ def _conference_card(ctx: Context, conference: Conference) -> Card:
     return Card(f"{conference.title} ({slug})", fields=fields, buttons=buttons)
 
 
-def _seats(ctx: Context, conference: Conference) -> str:
-    confirmed = conference.confirmed_count
+def _seats(ctx: Context, conference: Conference, held: int) -> str:
+    """Confirmed seats without the held offers (the counter on the row includes them: they
+    are taken, but not yet accepted), and what is really free."""
+    confirmed = conference.confirmed_count - held
     if conference.capacity is None:
         return t(ctx.language, "ov.seats_unlimited", confirmed=confirmed)
-    free = max(conference.capacity - confirmed, 0)
+    free = max(conference.capacity - conference.confirmed_count, 0)
     return t(
         ctx.language, "ov.seats_limited", confirmed=confirmed, capacity=conference.capacity,
         free=free,
     )  # fmt: skip
+
+
+def _held_field(ctx: Context, conference: Conference, held: int) -> tuple[tuple[str, str], ...]:
+    """Seats offered and held for someone waiting: shown while any are, and in offer mode
+    wherever seats are limited (only then can a seat be freed for someone waiting)."""
+    if not held and (ctx.seat_offer is None or conference.capacity is None):
+        return ()
+    return ((t(ctx.language, "ov.held"), str(held)),)
 
 
 def _state(ctx: Context, conference: Conference) -> str:

@@ -92,6 +92,9 @@ def declines(field: FormField, text: str) -> bool:
 def _choice(field: FormField, typed: str) -> Answer:
     if typed.isdigit() and 0 < int(typed) <= len(field.options):
         return Answer(field.options[int(typed) - 1][0])
+    values = {value for value, _ in field.options}
+    if values == {"yes", "no"} and (is_yes(typed) or is_no(typed)):
+        return Answer("yes" if is_yes(typed) else "no")  # "ja", "nein" to a yes/no choice
     for value, label in field.options:
         if fold(typed) in (fold(value), fold(label)):
             return Answer(value)

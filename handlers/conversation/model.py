@@ -23,8 +23,8 @@ INTENTS = (
     "conference", "when", "where", "motto", "topics", "programme", "list",
     "registration_info", "deadline", "free_seats", "register", "cancel", "my_registrations",
     "waitlist_position", "reminders_off", "reminders_on", "notify_me", "my_data", "delete_data",
-    "knowledge", "directory_state", "directory_place", "directory_member", "help",
-    "greeting", "thanks", "goodbye", "smalltalk", "none",
+    "fellows", "hide_me", "knowledge", "directory_state", "directory_place",
+    "directory_member", "help", "greeting", "thanks", "goodbye", "smalltalk", "none",
 )  # fmt: skip
 FACTS = (
     "number", "place", "month", "year", "relative", "kind", "refers_back", "municipality",

@@ -15,11 +15,14 @@ from handlers.conversation.model import FACTS, INTENTS, IntentModel, Matrix, loa
 from handlers.conversation.social import Social, split_social
 from handlers.conversation.world import World
 from handlers.embedding import Embedder
-from handlers.normalize import words
+from handlers.normalize import fold, words
 from handlers.places import find_municipality, find_state
 
 _FILTER = re.compile(r"\b(?:thema|ort|land|status|topic|place|state)\s*:", re.IGNORECASE)
 _KNOWLEDGE = INTENTS.index("knowledge")
+# The knowledge base holds solutions, not people: a question naming the participants
+# ("Welche Teilnehmenden haben Erfahrung mit Open Data?") asks who is coming.
+_PARTICIPANTS = re.compile(r"\b(?:teilnehmend|teilnehmer|angemeldete|participant|attendee)\w*")
 MAX_CHARS = 1000  # what is read of a message; a longer one is about its beginning
 
 
@@ -67,7 +70,15 @@ def _classify(text: str, named: Named, social: Social, embedder: Embedder | None
         return "knowledge"
     models, _ = load_models()
     model = models["semantic" if embedder is not None else "lexical"]
-    return decide(model, features(text, named, social, embedder))
+    return about_people(decide(model, features(text, named, social, embedder)), text)
+
+
+def about_people(intent: str, text: str) -> str:
+    """The model's intent, except that a knowledge question naming the participants asks
+    who is coming."""
+    if intent == "knowledge" and _PARTICIPANTS.search(fold(text)):
+        return "fellows"
+    return intent
 
 
 def filter_query(text: str) -> bool:

@@ -14,6 +14,7 @@ from handlers.conversation.features import (
     no_argument,
 )
 from handlers.conversation.meaning import Meaning
+from handlers.registration.fellows import fellows_command, fellows_intent
 from handlers.registration.flow import (
     FORM_ID,
     cancel_registration,
@@ -26,6 +27,7 @@ from handlers.registration.flow import (
 from handlers.registration.municipalities import suggest_municipalities
 from handlers.registration.offers import ACCEPT_ACTION, accept_seat
 from handlers.registration.organizer import ADMIN_WORDS, conference_admin, participant_list
+from handlers.registration.visibility import hide_me, visibility_command
 from handlers.registration.waitlist import LEAVE_ACTION, leave_waitlist
 from handlers.replies import Reply
 from handlers.texts import t
@@ -62,6 +64,8 @@ FEATURE = Feature(
         Command(
             "warteliste-verlassen", "leave-waitlist", "help.warteliste_verlassen", leave_waitlist
         ),
+        Command("wer-kommt", "whos-coming", "help.wer-kommt", fellows_command),
+        Command("sichtbarkeit", "visibility", "help.sichtbarkeit", visibility_command),
         Command(
             "teilnehmende",
             "participants",
@@ -92,5 +96,7 @@ FEATURE = Feature(
         "cancel": _for_conference(cancel_registration),
         "my_registrations": lambda ctx, _: my_registrations(ctx),
         "waitlist_position": lambda ctx, _: waitlist_reply(ctx),
+        "fellows": fellows_intent,
+        "hide_me": hide_me,
     },
 )

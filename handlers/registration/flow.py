@@ -12,6 +12,7 @@ from handlers.context import Context
 from handlers.dates import format_day
 from handlers.notify.wishes import registration_offer
 from handlers.registration.my_cards import my_cards
+from handlers.registration.visibility_form import NO, VISIBLE, YES, visibility_field
 from handlers.registration.window import registration_problem
 from handlers.replies import Card, DirectMessage, Form, FormErrors, FormField, Reply
 from handlers.texts import t
@@ -101,6 +102,7 @@ def registration_form(ctx: Context, conference: Conference) -> Reply:
             required=False,
             max_length=LIMITS["notes"],
         ),
+        visibility_field(ctx),
         FormField(
             "consent",
             t(language, "reg.field_consent"),
@@ -161,6 +163,8 @@ def validate(values: Mapping[str, str], language: str) -> dict[str, str]:
             errors[field] = t(language, "reg.error_required")
         elif len(value) > limit:
             errors[field] = t(language, "reg.error_too_long", max=limit)
+    if values.get(VISIBLE, "") not in ("", YES, NO):
+        errors[VISIBLE] = t(language, "form.bad_choice")
     if values.get("consent") != "yes":
         errors["consent"] = t(language, "reg.error_consent")
     return errors
@@ -177,7 +181,10 @@ def submit_registration(ctx: Context, slug: str, values: Mapping[str, str]) -> R
     problem = _closed(ctx, conference)
     if problem is not None:
         return problem
-    details = Details(**{field: values.get(field, "").strip() for field in LIMITS})
+    details = Details(
+        **{field: values.get(field, "").strip() for field in LIMITS},
+        visible=values.get(VISIBLE) == YES,
+    )
     outcome = register(ctx.session, conference, ctx.user_id, details, now=ctx.now)
     if not outcome.new:
         return _already(ctx, outcome.position, names(conference, ctx.language).as_values())

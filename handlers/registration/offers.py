@@ -12,9 +12,16 @@ from handlers.replies import Button, Card, Reply
 from handlers.texts import t
 from storage.conferences import get_conference
 from storage.models import Conference, OutboxMessage
-from storage.registrations import CONFIRMED, OFFERED, accept_offer, expire_offers, find_registration
+from storage.registrations import (
+    ACTIVE,
+    CONFIRMED,
+    OFFERED,
+    accept_offer,
+    expire_offers,
+    find_registration,
+)
 
-__all__ = ["ACCEPT_ACTION", "accept_seat", "lapse_offers", "seat_offer_reply"]
+__all__ = ["ACCEPT_ACTION", "accept_seat", "lapse_offers", "offer_lapsed_reply", "seat_offer_reply"]
 
 
 def seat_offer_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
@@ -54,3 +61,17 @@ def lapse_offers(ctx: Context) -> int:
     if ctx.seat_offer is None:
         return 0
     return expire_offers(ctx.session, now=ctx.now, offer_for=ctx.seat_offer)
+
+
+def offer_lapsed_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
+    """Tells the member whose offer was not accepted in time that it lapsed and that they
+    are off the waitlist (a lapsed offer ends the registration); or why it is skipped."""
+    conference = ctx.session.get(Conference, message.conference_id or 0)
+    if conference is None:
+        return "conference gone"
+    registration = find_registration(ctx.session, conference.id, message.recipient)
+    if registration is not None and registration.status in ACTIVE:
+        return "registered again"
+    values = names(conference, ctx.language).as_values()
+    text = t(ctx.language, "offer.lapsed", command=ctx.prefix, slug=conference.slug, **values)
+    return Reply(text, language=ctx.language)

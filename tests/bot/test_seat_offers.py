@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from bot.config import Config, RegistrationSection
 from bot.services import Services
+from handlers.registration.offers import lapse_offers
 from storage.models import Conference, Registration
 from storage.registrations import ACTIVE, WAITLISTED
 from tests.bot.outbox_helpers import add_conference, dispatch, fast, register_users, services_at
@@ -104,9 +105,10 @@ def test_an_offer_not_accepted_in_time_passes_to_the_next(
     ask(bot, f"abmelden {SLUG}", user="U1")
     dispatch(bot)
     later = services_at(offer_config, "2026-11-26T10:30")
-    assert dispatch(later) == {"sent": 1}
+    assert dispatch(later) == {"sent": 2}
     assert statuses(later) == {"U1": "cancelled", "U2": "cancelled", "U3": "offered"}
-    assert [c.params["channel"] for c in fake_slack.calls_to("chat.postMessage")] == ["U2", "U3"]
+    sent = [c.params["channel"] for c in fake_slack.calls_to("chat.postMessage")]
+    assert sent == ["U2", "U2", "U3"]  # U2's offer, U2 told it lapsed, U3's offer
     slack, executor = harness(later, fake_slack)
     slack.send(block_actions("accept_seat", SLUG, user="U2", channel="DU2"))
     slack.settle()
@@ -120,3 +122,52 @@ def test_an_offer_not_accepted_in_time_passes_to_the_next(
 def _conference_id(bot: Services) -> int:
     with bot.sessions() as session:
         return session.scalars(select(Conference.id).where(Conference.slug == SLUG)).one()
+
+
+LAPSED = (
+    "Das für Sie reservierte Platzangebot bei der 40. Regionalkonferenz ist verfallen, weil es "
+    "nicht rechtzeitig angenommen wurde; der Platz geht an die nächste Person auf der "
+    "Warteliste. Sie stehen damit nicht mehr auf der Warteliste. Wenn Sie weiterhin teilnehmen "
+    "möchten, melden Sie sich gern erneut an („anmelden rk40-2026-test“); Sie "
+    "kommen dann wieder an das Ende der Warteliste."
+)
+
+
+def test_whose_offer_lapsed_is_told_so_exactly_once(
+    bot: Services, offer_config: Config, fake_slack: FakeSlack
+) -> None:
+    ask(bot, f"abmelden {SLUG}", user="U1")
+    dispatch(bot)  # U2's offer
+    for moment in ("2026-11-26T10:30", "2026-11-26T10:31", "2026-11-26T12:00"):
+        dispatch(services_at(offer_config, moment))
+    to_u2 = [c.params["text"] for c in fake_slack.calls_to("chat.postMessage")
+             if c.params["channel"] == "U2"]  # fmt: skip
+    assert len(to_u2) == 2 and to_u2[1] == LAPSED
+    assert statuses(bot)["U2"] == "cancelled"
+
+
+def test_an_offer_accepted_in_time_or_declined_brings_no_lapse_message(
+    bot: Services, offer_config: Config, fake_slack: FakeSlack
+) -> None:
+    ask(bot, f"abmelden {SLUG}", user="U1")
+    dispatch(bot)
+    ask(bot, f"abmelden {SLUG}", user="U2")  # declines: U3 gets the offer
+    dispatch(bot)
+    dispatch(services_at(offer_config, "2026-11-27T11:00"))  # U3's offer lapses, nobody waits
+    texts = [
+        (c.params["channel"], c.params["text"]) for c in fake_slack.calls_to("chat.postMessage")
+    ]
+    assert [channel for channel, text in texts if text == LAPSED] == ["U3"]
+
+
+def test_who_registered_again_before_the_notice_went_out_is_not_told_off_the_list(
+    bot: Services, offer_config: Config, fake_slack: FakeSlack
+) -> None:
+    ask(bot, f"abmelden {SLUG}", user="U1")
+    dispatch(bot)
+    later = services_at(offer_config, "2026-11-26T10:30")
+    with later.context("WORKER") as ctx:
+        lapse_offers(ctx)
+    register_users(later, _conference_id(later), "U2")  # back on the waitlist at once
+    assert dispatch(later) == {"sent": 1, "skipped": 1}
+    assert LAPSED not in [c.params["text"] for c in fake_slack.calls_to("chat.postMessage")]

@@ -58,3 +58,24 @@ def test_every_shipped_conference_reads_back_from_its_form_values(services: Serv
             assert read == stored, conference.slug
             assert record.registration_deadline == conference.registration_deadline
     assert len(conferences) > 20
+
+
+def test_programme_lines_take_the_speakers_after_a_bar_or_a_spaced_dash() -> None:
+    values = {
+        "slug": "rk30-2027-jena",
+        "kind": "regionalkonferenz",
+        "title": "30. Regionalkonferenz",
+        "date": "2027-03-30",
+        "programme": "09:30 Begrüßung - Oberbürgermeisterin Nora Beispiel\n"
+        "10:00-11:00 Datenplattform - Teil 2 | Team Jena\n"
+        "11:15 Smart City - Strategie |\n"
+        "12:00 Mittagspause",
+    }
+    record = parse_values(values, tz=BERLIN, language="de")
+    assert not isinstance(record, FormErrors)
+    assert [(item.title, item.speaker) for item in record.agenda] == [
+        ("Begrüßung", "Oberbürgermeisterin Nora Beispiel"),
+        ("Datenplattform - Teil 2", "Team Jena"),
+        ("Smart City - Strategie", ""),
+        ("Mittagspause", ""),
+    ]

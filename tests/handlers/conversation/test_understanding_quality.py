@@ -1,8 +1,8 @@
 """Understanding measured on the held-out corpus, written by another author apart from the
 training examples and never tuned on.
 
-The issue's target is 95 % overall and 85 % for every intent. Reached (see the README): 0.956
-overall (368 of 385), every intent at least 0.90. The test holds the targets, so that a change
+The issue's target is 95 % overall and 85 % for every intent. Reached (see the README): 0.954
+overall (390 of 409), every intent at least 0.89. The test holds the targets, so that a change
 that makes understanding worse fails."""
 
 from __future__ import annotations

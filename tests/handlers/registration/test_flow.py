@@ -70,6 +70,7 @@ def test_the_command_opens_the_form_for_the_named_conference(services: Services)
         "municipality",
         "role",
         "notes",
+        "visible",
         "consent",
     ]
     assert "90 Tage nach der Veranstaltung gelöscht" in reply.form.fields[-1].hint
