@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, inspect, make_url, select, text
 
 from bot.clock import FixedClock
 from bot.config import Config, DatabaseSection, Secrets, load_config
@@ -46,10 +46,12 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One database per run, migrated from scratch with Alembic."""
-    url = os.environ.get("TEST_DATABASE_URL") or (
-        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
-    )
+    """One database per run (per pytest-xdist worker), migrated from scratch with Alembic."""
+    configured = os.environ.get("TEST_DATABASE_URL")
+    if configured:
+        url = worker_database(configured, os.environ.get("PYTEST_XDIST_WORKER"))
+    else:  # the temporary folder is already one of the worker's own
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
     engine = make_engine(url)
     with engine.begin() as connection:
         Base.metadata.drop_all(connection)
@@ -57,6 +59,24 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     upgrade(engine)
     engine.dispose()
     return url
+
+
+def worker_database(url: str, worker: str | None) -> str:
+    """The PostgreSQL database of one xdist worker ("test" -> "test_gw0"), created when
+    missing; without workers, the database named."""
+    if worker is None:
+        return url
+    configured = make_url(url)
+    name = f"{configured.database}_{worker}"
+    server = make_engine(url, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    return configured.set(database=name).render_as_string(hide_password=False)
 
 
 Rows = dict[str, list[dict[str, Any]]]
