@@ -42,6 +42,19 @@ class FakeSlack:
         self._changed = threading.Condition()
         self._window: deque[float] = deque()
         self._server: ThreadingHTTPServer | None = None
+        self._holding = False
+
+    def hold(self) -> None:
+        """Keep every call from now on waiting, not yet carried out, until `release()`: a
+        Slack that answers nothing, without the test sleeping or timing anything."""
+        with self._changed:
+            self._holding = True
+
+    def release(self) -> None:
+        """Carry out and answer the calls held since `hold()`."""
+        with self._changed:
+            self._holding = False
+            self._changed.notify_all()
 
     def start(self) -> str:
         fake = self
@@ -64,6 +77,7 @@ class FakeSlack:
         return self.base_url
 
     def stop(self) -> None:
+        self.release()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -97,6 +111,8 @@ class FakeSlack:
             method, params = "upload", {"file_id": method, "content": raw}
         else:
             params = _parse(request, raw)
+        with self._changed:
+            self._changed.wait_for(lambda: not self._holding)
         if self.delay_seconds:
             time.sleep(self.delay_seconds)  # a slow Slack, so that a test can kill mid-way
         status, body, headers = self._respond(method, params)
