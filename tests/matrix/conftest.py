@@ -1,4 +1,5 @@
-"""One real Synapse for the whole test session (skipped without it, except in CI)."""
+"""One real Synapse per test process, i.e. per xdist worker (skipped without it, except in
+CI)."""
 
 from __future__ import annotations
 
@@ -23,17 +24,6 @@ from bot.services import Services, build_services
 from tests.matrix.client import MatrixUser
 from tests.matrix.encrypted_member import EncryptedMember
 from tests.matrix.synapse import Account, RateLimit, Synapse, synapse_python
-
-HERE = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist every Matrix test runs on the same worker: one Synapse, not one per
-    worker (its serving is a large part of the suite's CPU time)."""
-    for item in items:
-        if item.path.is_relative_to(HERE):
-            item.add_marker(pytest.mark.xdist_group("synapse"))
-
 
 # Generous for the conversation tests; rate-limit tests lower it per user with the admin API.
 RC_MESSAGE = RateLimit(per_second=100, burst_count=200)
