@@ -25,6 +25,11 @@ from tests.slack_requests import SIGNING_SECRET
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # One OpenMP thread for the embedding model per worker: the workers already fill the
+    # cores, and a second thread per worker only waited for its turn (set before it loads).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 
 def berlin(iso: str) -> datetime:
     """An aware Berlin time from "2025-09-01T10:00"."""
