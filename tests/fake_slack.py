@@ -42,6 +42,27 @@ class FakeSlack:
         self._changed = threading.Condition()
         self._window: deque[float] = deque()
         self._server: ThreadingHTTPServer | None = None
+        self._holding = False
+        self._answers_held: dict[str, int] = {}  # method -> calls still answered at once
+
+    def hold(self) -> None:
+        """Keep every call from now on waiting, not yet carried out, until `release()`: a
+        Slack that answers nothing, without the test sleeping or timing anything."""
+        with self._changed:
+            self._holding = True
+
+    def hold_answers(self, method: str, *, after: int) -> None:
+        """Carry out every call of `method` beyond the next `after`, but keep its answer back
+        until `release()`: Slack has the message, its sender never hears so."""
+        with self._changed:
+            self._answers_held[method] = after
+
+    def release(self) -> None:
+        """Carry out and answer the calls held since `hold()`, and the answers held back."""
+        with self._changed:
+            self._holding = False
+            self._answers_held.clear()
+            self._changed.notify_all()
 
     def start(self) -> str:
         fake = self
@@ -64,6 +85,7 @@ class FakeSlack:
         return self.base_url
 
     def stop(self) -> None:
+        self.release()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -97,9 +119,13 @@ class FakeSlack:
             method, params = "upload", {"file_id": method, "content": raw}
         else:
             params = _parse(request, raw)
+        with self._changed:
+            self._changed.wait_for(lambda: not self._holding)
         if self.delay_seconds:
             time.sleep(self.delay_seconds)  # a slow Slack, so that a test can kill mid-way
         status, body, headers = self._respond(method, params)
+        with self._changed:
+            self._changed.wait_for(lambda: not self._answer_held(method))
         if self.stalls.get(method):
             time.sleep(self.stalls[method].popleft())  # carried out, the answer is late
         payload = json.dumps(body).encode()
@@ -127,6 +153,16 @@ class FakeSlack:
             if method == "conversations.history":
                 return 200, self._history(str(params.get("channel", ""))), {}
             return 200, _answer(method, params, len(self.calls), self.base_url), {}
+
+    def _answer_held(self, method: str) -> bool:
+        """Whether this answer waits (called under the lock, once per check)."""
+        passing = self._answers_held.get(method)
+        if passing is None:
+            return False
+        if passing > 0:
+            self._answers_held[method] = passing - 1
+            return False
+        return True
 
     def _history(self, channel: str) -> dict[str, Any]:
         """The messages posted to a conversation (a DM by the user's id too), newest first."""

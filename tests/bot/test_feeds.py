@@ -43,8 +43,11 @@ def base(bot: Services) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    # Closed from inside its loop, woken at once: closed from outside, the loop would only
+    # notice at the end of its one-second poll.
+    server.trigger.pull_trigger(server.close)
     thread.join(timeout=5)
+    assert not thread.is_alive()
 
 
 def get(url: str, **headers: str) -> tuple[int, Message, bytes]:

@@ -1,4 +1,5 @@
-"""One real Synapse for the whole test session (skipped without it, except in CI)."""
+"""One real Synapse per test process, i.e. per xdist worker (skipped without it, except in
+CI)."""
 
 from __future__ import annotations
 

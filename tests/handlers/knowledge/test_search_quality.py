@@ -1,4 +1,6 @@
-"""Ranking quality on the labelled query set; both parts are printed (pytest -s).
+"""Ranking quality on the labelled query set; the held-out part is printed (pytest -s), both
+parts by `benchmarks/search.py` (the tuning part asserts nothing, so the test does not spend
+its 200 embeddings on it).
 
 The held-out part (never tuned on) must keep top-3 >= 0.92 and MRR >= 0.87. The goal for
 top-3 is 0.95; measured once after the fusion was re-tuned on the tuning part: 0.935 (MRR
@@ -34,8 +36,7 @@ def test_the_query_set_is_large_varied_and_labelled_with_known_ids() -> None:
 
 
 def test_top3_hit_rate_and_mean_reciprocal_rank_on_the_held_out_part() -> None:
-    tuning = measure(ranked_ids, pairs(TUNING))
     held_out = measure(ranked_ids, pairs(HELD_OUT))
-    print(f"\n{tuning.line('tuning')}\n{held_out.line('held out')}")
+    print(f"\n{held_out.line('held out')}")
     assert held_out.hit3 >= 0.92, f"top-3 {held_out.hit3:.3f}"
     assert held_out.mrr >= 0.87, f"MRR {held_out.mrr:.3f}"
