@@ -145,8 +145,16 @@ class Dispatcher:
     def _claim(self, recipients: Collection[str] | None) -> tuple[int, list[Job]]:
         """How many due rows were claimed, and what to send for them (rows with nothing to
         send are recorded in the same transaction)."""
+        # Only rows this replica can send: another one may sync Matrix (or reach Slack).
+        transports = self.sender.transports()
         with self.services.context(WORKER) as ctx:
-            claims = claim_due(ctx.session, now=ctx.now, limit=self.batch, recipients=recipients)
+            claims = claim_due(
+                ctx.session,
+                now=ctx.now,
+                limit=self.batch,
+                recipients=recipients,
+                transports=transports,
+            )
             # Loaded in two queries, and held here, so that wording them asks for no more.
             messages, _conferences = load_claimed(ctx.session, [c.id for c in claims])
             jobs = [self._prepare(ctx, claim, messages[claim.id]) for claim in claims]

@@ -1,8 +1,9 @@
 """One outbox, two transports: each row goes to Matrix or Slack by its recipient's id.
 
-Matrix ids carry their server (`@name:server` for people, `!id:server` for rooms); Slack ids do
-not. Only the replica that syncs the Matrix account can post there: elsewhere (or before the
-bot is connected) a Matrix row is given back to be tried again, never failed for good.
+Matrix ids carry their server (`@name:server` for people, `!id:server` and `#alias:server` for
+rooms); Slack ids do not (`storage.recipients`). Only the replica that syncs the Matrix account
+can post there: elsewhere (or before the bot is connected) it claims no Matrix rows, and one
+that reaches it anyway is given back to be tried again, never failed for good.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.sending import TRANSIENT, Outgoing, Sender, SendError
+from storage.recipients import is_matrix_id
 
-
-def is_matrix_id(recipient: str) -> bool:
-    """`@name:server` or `!room:server`."""
-    return recipient[:1] in ("@", "!") and ":" in recipient
+__all__ = ["RoutingSender", "is_matrix_id"]
 
 
 @dataclass
@@ -45,6 +44,14 @@ class RoutingSender:
         """API calls, as the recipient's transport counts them (1 when it is not here)."""
         sender = self.matrix if is_matrix_id(message.recipient) else self.slack
         return sender.cost(message) if sender else 1
+
+    def transports(self) -> frozenset[str]:
+        """Those of the transports connected now: without the Matrix sync, Slack alone."""
+        reached: frozenset[str] = frozenset()
+        for sender in (self.slack, self.matrix):
+            if sender is not None:
+                reached |= sender.transports()
+        return reached
 
     def _for(self, message: Outgoing) -> Sender:
         matrix = is_matrix_id(message.recipient)

@@ -51,3 +51,7 @@ class Sender(Protocol):
 
     def cost(self, message: Outgoing) -> int:
         """API calls the send takes, for pacing."""
+
+    def transports(self) -> frozenset[str]:
+        """The transports it can post to now (`storage.recipients`): a dispatcher claims only
+        rows to these, and leaves the others to a replica that reaches them."""

@@ -18,6 +18,7 @@ from bot.blocks import message_payload
 from bot.config import Config
 from bot.dispatcher import SEND_TIMEOUT
 from bot.sending import AMBIGUOUS, AUTH, PERMANENT, RATE_LIMITED, TRANSIENT, Outgoing, SendError
+from storage.recipients import SLACK
 
 # Errors after which the same message to the same recipient can never succeed.
 LASTING = frozenset(
@@ -124,6 +125,10 @@ class SlackSender:
         # An upload: conversations.open, getUploadURLExternal, the upload, completeUploadExternal.
         """Web API calls the send takes, for the shared pace."""
         return (message.reply is not None) + 4 * bool(message.files)
+
+    def transports(self) -> frozenset[str]:
+        """Slack only: Matrix rows are left to a replica that syncs the Matrix account."""
+        return frozenset({SLACK})
 
     def _call(self, call: Any) -> Any:
         try:

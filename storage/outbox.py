@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.dialect import insert_for
 from storage.models import Conference, OutboxFile, OutboxMessage
+from storage.recipients import for_transports
 
 PENDING, SENDING, SENT, FAILED, SKIPPED, CANCELLED = (
     "pending",
@@ -152,10 +153,16 @@ def _recipient_idle(now: datetime) -> Any:
 
 
 def claim_due(
-    session: Session, *, now: datetime, limit: int, recipients: Collection[str] | None = None
+    session: Session,
+    *,
+    now: datetime,
+    limit: int,
+    recipients: Collection[str] | None = None,
+    transports: Collection[str] | None = None,
 ) -> list[Claim]:
-    """Take up to `limit` due messages (to `recipients`, if given), at most one per
-    recipient, earliest first; an empty list when none is due."""
+    """Take up to `limit` due messages (to `recipients`, if given; reached through
+    `transports`, if given), at most one per recipient, earliest first; an empty list when
+    none is due."""
     taken: list[OutboxMessage] = []
     # Expired leases first, then due rows in order: two simple conditions that walk the
     # (status, due_at) index instead of scanning every row.
@@ -166,6 +173,8 @@ def claim_due(
         query = select(OutboxMessage).where(due, _recipient_idle(now))
         if recipients is not None:
             query = query.where(OutboxMessage.recipient.in_(recipients))
+        if transports is not None:
+            query = query.where(for_transports(transports))
         query = query.order_by(OutboxMessage.due_at, OutboxMessage.id).limit(limit - len(taken))
         taken += session.scalars(query.with_for_update(skip_locked=True)).all()
         if len(taken) >= limit:

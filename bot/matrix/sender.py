@@ -20,6 +20,7 @@ from bot.matrix.files import file_contents
 from bot.matrix.outgoing import notice_content
 from bot.render_matrix import render_matrix
 from bot.sending import PERMANENT, RATE_LIMITED, TRANSIENT, Outgoing, SendError
+from storage.recipients import MATRIX
 
 MAX_RATE_LIMITED = 50
 # The request can never succeed as it is: no such room, not allowed there, too large.
@@ -58,6 +59,10 @@ class MatrixSender:
     def cost(self, message: Outgoing) -> int:
         """One event for the message, one upload and one event per file."""
         return (1 if message.reply else 0) + 2 * len(message.files)
+
+    def transports(self) -> frozenset[str]:
+        """Matrix only."""
+        return frozenset({MATRIX})
 
     async def _send(self, message: Outgoing) -> None:
         """The notice, then each file; every event has a transaction id of its own, derived

@@ -17,6 +17,7 @@ class Recording:
 
     sent: list[str] = field(default_factory=list)
     problem: str | None = None
+    reaches: str = "slack"
 
     def send(self, message: Outgoing) -> None:
         self.sent.append(message.recipient)
@@ -29,6 +30,9 @@ class Recording:
 
     def cost(self, message: Outgoing) -> int:
         return 7
+
+    def transports(self) -> frozenset[str]:
+        return frozenset({self.reaches})
 
 
 def row(recipient: str) -> Outgoing:

@@ -42,6 +42,9 @@ class RecordingSender:
     def cost(self, message: Outgoing) -> int:
         return 1
 
+    def transports(self) -> frozenset[str]:
+        return frozenset({"slack"})
+
 
 def _config(config: Config, **reminders: object) -> Config:
     config = fast(config, **reminders)
