@@ -66,12 +66,14 @@ class SlackSection:
 
 @dataclass(frozen=True)
 class MatrixSection:
-    """`[matrix]`: homeserver, the bot's account, rooms it answers in without a mention."""
+    """`[matrix]`: homeserver, the bot's account, rooms it answers in without a mention, and
+    the room that gets announcements and the weekly digest."""
 
     homeserver: str = ""
     user_id: str = ""
     device_name: str = "smartcity-bot"
     rooms: tuple[str, ...] = ()
+    announcement_room: str = ""
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,7 @@ def _at_least_one(name: str, section: object) -> None:
 
 
 _MATRIX_USER = re.compile(r"^@[^:\s]+:[^\s]+$")
+_MATRIX_ROOM = re.compile(r"^[!#][^:\s]+:[^\s]+$")
 
 
 def _validate_matrix(matrix: MatrixSection) -> None:
@@ -306,6 +309,11 @@ def _validate_matrix(matrix: MatrixSection) -> None:
     for room in matrix.rooms:
         if not room.startswith("!"):
             raise ConfigError(f"matrix.rooms: {room!r} is not a room id like !abc:example.org")
+    if matrix.announcement_room and not _MATRIX_ROOM.match(matrix.announcement_room):
+        raise ConfigError(
+            f"matrix.announcement_room: {matrix.announcement_room!r} is not a room id like "
+            "!abc:example.org or an alias like #ankuendigungen:example.org"
+        )
 
 
 _OFFSET = re.compile(r"^([1-9][0-9]*)([dhm])$")

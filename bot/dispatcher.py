@@ -29,8 +29,8 @@ from bot.services import Services
 from handlers.context import Context
 from handlers.notify.notices import plan_registration_notices
 from handlers.registration.offers import lapse_offers
-from handlers.reminders.announcements import plan_reports
 from handlers.reminders.reminders import ReminderSettings, plan_reminders
+from handlers.reminders.report import plan_reports
 from handlers.reminders.schedule_times import QuietHours
 from storage.errors import DATABASE_UNAVAILABLE
 from storage.models import OutboxMessage

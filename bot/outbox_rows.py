@@ -11,13 +11,10 @@ from handlers.context import Context
 from handlers.notify.notices import new_conference_reply, registration_open_reply
 from handlers.outgoing import FILES, MESSAGE, REPLY, reply_from_data
 from handlers.registration.offers import offer_lapsed_reply, seat_offer_reply
-from handlers.reminders.announcements import (
-    announcement_reply,
-    digest_reply,
-    expand_job,
-    report_reply,
-)
+from handlers.reminders.announcements import announcement_reply, expand_job
+from handlers.reminders.digest import digest_reply
 from handlers.reminders.reminders import reminder_reply
+from handlers.reminders.report import report_reply
 from handlers.replies import Attachment, Reply
 from storage.models import OutboxMessage
 from storage.outbox import SENT, SKIPPED

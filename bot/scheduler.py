@@ -16,7 +16,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.dispatcher import Dispatcher
 from bot.sending import Sender
 from bot.services import Services
-from handlers.reminders.announcements import plan_digest
+from handlers.reminders.digest import plan_digest
 from storage.events import purge_expired_events
 from storage.outbox import prune
 from storage.personal_data import purge_after_conferences

@@ -73,6 +73,7 @@ class Services:
             purge_after_days=self.config.registration.purge_after_days,
             organizer_channel=self.config.slack.organizer_channel,
             announcement_channel=self.config.slack.announcement_channel,
+            announcement_room=self.config.matrix.announcement_room,
             command=self.config.slack.command,
             prefix=prefix,
             seat_offer=self._seat_offer,

@@ -24,6 +24,8 @@ class Context:
     purge_after_days: int = 90
     organizer_channel: str = ""
     announcement_channel: str = ""
+    # A Matrix room (`!id:server` or `#alias:server`) that gets the same as the channel.
+    announcement_room: str = ""
     command: str = "/smartcity"
     # What the member types before a short command here: "/smartcity " on Slack, nothing in
     # the console and on Matrix (where a typed "anmelden 24" is the command). Texts say

@@ -14,7 +14,8 @@ from storage.outbox import FINAL, cancel_for_announcement, plan
 from storage.registrations import CONFIRMED, WAITLISTED
 
 SCHEDULED, SENDING, DONE, CANCELLED = "scheduled", "sending", "done", "cancelled"
-AUDIENCES = ("channel", "registrants", "waitlist")
+# "channel": the announcement channel and room; "room": one Matrix room named by the organizer.
+AUDIENCES = ("channel", "room", "registrants", "waitlist")
 
 
 def create_announcement(
@@ -26,6 +27,7 @@ def create_announcement(
     conference_id: int | None,
     send_at: datetime,
     now: datetime,
+    room: str | None = None,
 ) -> Announcement:
     """Store it and plan the job that fans it out at `send_at`."""
     announcement = Announcement(
@@ -33,6 +35,7 @@ def create_announcement(
         text=text,
         audience=audience,
         conference_id=conference_id,
+        room=room,
         send_at=send_at,
         status=SCHEDULED,
         created_at=now,
@@ -66,10 +69,13 @@ def cancel_announcement(session: Session, announcement_id: int, *, now: datetime
     return True
 
 
-def audience_ids(session: Session, announcement: Announcement, channel: str) -> list[str]:
-    """Who gets it: the channel, or the conference's confirmed or waiting people."""
+def audience_ids(session: Session, announcement: Announcement, places: Sequence[str]) -> list[str]:
+    """Who gets it: the announcement places (Slack channel, Matrix room), the organizer's
+    Matrix room, or the conference's confirmed or waiting people."""
     if announcement.audience == "channel":
-        return [channel] if channel else []
+        return [place for place in places if place]
+    if announcement.audience == "room":
+        return [announcement.room] if announcement.room else []
     status = CONFIRMED if announcement.audience == "registrants" else WAITLISTED
     query = select(Registration.user_id).where(
         Registration.conference_id == announcement.conference_id, Registration.status == status

@@ -282,7 +282,8 @@ class SendGate(Base):
 
 
 class Announcement(Base):
-    """An organizer's announcement to a channel, a conference's registrants or its waitlist."""
+    """An organizer's announcement to the announcement channel (and room), a Matrix room,
+    a conference's registrants or its waitlist."""
 
     __tablename__ = "announcements"
 
@@ -293,6 +294,8 @@ class Announcement(Base):
     conference_id: Mapped[int | None] = mapped_column(
         ForeignKey("conferences.id", ondelete="CASCADE")
     )
+    # For the audience "room": the Matrix room (`!id:server` or `#alias:server`).
+    room: Mapped[str | None] = mapped_column(String(255))
     send_at: Mapped[UtcTimestamp]
     status: Mapped[str] = mapped_column(String(20), default="scheduled")
     created_at: Mapped[UtcTimestamp]

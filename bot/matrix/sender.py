@@ -1,5 +1,9 @@
 """Sends outbox messages to Matrix users and rooms, exactly once per outbox key.
 
+A room is named by its id (`!id:server`) or an alias (`#name:server`); the bot joins it on the
+first message (a room it is in already changes nothing), so an organizer can announce to a
+room the bot was invited to or that anyone may join.
+
 The outbox row's key, hashed, is the Matrix transaction id: sending the same row again (after a
 crash between sending and recording it) returns the first event instead of posting a second.
 `M_LIMIT_EXCEEDED` is waited out for as long as `retry_after_ms` says, like Slack's 429.
@@ -13,7 +17,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
-from mautrix.types import EventType, RoomID, UserID
+from mautrix.errors import MatrixRequestError
+from mautrix.types import EventType, RoomAlias, RoomID, UserID
 
 from bot.matrix.bot import MatrixBot
 from bot.matrix.files import file_contents
@@ -42,6 +47,7 @@ class MatrixSender:
         self.bot = bot
         self.sleep = sleep
         self.rate_limited = 0
+        self._rooms: dict[str, RoomID] = {}  # room ids and aliases joined by this sender
 
     def send(self, message: Outgoing) -> None:
         """Post the row's message and files to a room (`!…`) or a user's direct chat (`@…`)."""
@@ -85,9 +91,24 @@ class MatrixSender:
         return await self._put(room, str(event_type), content, transaction_id(key))
 
     async def _room_of(self, recipient: str) -> RoomID:
-        if recipient.startswith("!"):
-            return RoomID(recipient)
-        return await self.bot.direct_room(UserID(recipient))
+        if recipient.startswith("@"):
+            return await self.bot.direct_room(UserID(recipient))
+        if recipient not in self._rooms:
+            self._rooms[recipient] = await self._join(recipient)
+        return self._rooms[recipient]
+
+    async def _join(self, address: str) -> RoomID:
+        """Join a room by id or alias, and read its state (members, encryption) into the
+        store, which the sync has not filled for a room joined just now."""
+        client = self.bot.client
+        target = RoomAlias(address) if address.startswith("#") else RoomID(address)
+        try:
+            room = await client.join_room(target, max_retries=0)
+            await client.get_state(room)
+        except MatrixRequestError as error:
+            kind = PERMANENT if error.http_status in PERMANENT_STATUS else TRANSIENT
+            raise SendError(f"cannot join {address}: {error.errcode}", kind=kind) from error
+        return room
 
     async def _put(self, room: RoomID, event_type: str, content: dict[str, Any], txn: str) -> str:
         api = self.bot.client.api

@@ -1,5 +1,6 @@
-"""Organizers' announcements: by form or command, now or later; list, cancel, report; and
-the weekly digest."""
+"""Organizers' announcements: by form or command, now or later, to the announcement channel
+(and room), a Matrix room, a conference's registrants or its waitlist; list and cancel them.
+Their delivery report is in `report.py`."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-from handlers.conferences.cards import when_text
 from handlers.conferences.lookup import lookup_conference
 from handlers.context import Context
 from handlers.dates import format_clock, format_day
 from handlers.reminders.schedule_times import parse_when
 from handlers.replies import Button, Card, Form, FormErrors, FormField, Reply
-from handlers.texts import t, tn
+from handlers.texts import t
 from storage.announcements import (
     AUDIENCES,
     CANCELLED,
@@ -21,15 +21,12 @@ from storage.announcements import (
     audience_ids,
     cancel_announcement,
     create_announcement,
-    delivered_announcements,
     fan_out,
-    mark_done,
-    outcome_counts,
     scheduled_announcements,
 )
 from storage.conferences import all_conferences, upcoming_conferences
 from storage.models import Announcement, Conference, OutboxMessage
-from storage.outbox import FAILED, SENT, SKIPPED, messages_of_announcement, plan
+from storage.recipients import is_matrix_room
 
 FORM_ID = "announcement"
 OPEN_ACTION = "new_announcement"
@@ -42,16 +39,21 @@ _AUDIENCE_WORDS = {
     "registrants": "registrants",
     "warteliste": "waitlist",
     "waitlist": "waitlist",
+    "raum": "room",
+    "room": "room",
 }
 
 
 def announce_command(ctx: Context, argument: str) -> Reply:
-    """`/smartcity ankuendigen` (form) or `... kanal morgen 9 Uhr: Text`."""
+    """`/smartcity ankuendigen` (form) or `... kanal morgen 9 Uhr: Text`; a Matrix room is
+    named with or without `raum` before it (`... !abc:server Freitag 14:30: Text`)."""
     if not argument.strip():
         return announcement_form(ctx)
     # "kanal Freitag 14:30: Text": the text starts after a colon followed by a space.
     head, text = _split_text(argument)
     words = head.split()
+    if words and is_matrix_room(words[0]):
+        words.insert(0, "raum")
     audience = _AUDIENCE_WORDS.get(words[0].casefold()) if words else None
     if not text.strip() or audience is None:
         return Reply(t(ctx.language, "ann.usage", command=ctx.prefix), language=ctx.language)
@@ -67,7 +69,7 @@ def announce_command(ctx: Context, argument: str) -> Reply:
 
 def _split_text(argument: str) -> tuple[str, str]:
     """ "kanal Freitag 14:30: Text" -> ("kanal Freitag 14:30", "Text"): the text starts after
-    the first colon that is followed by a space, so times keep their colons."""
+    the first colon that is followed by a space, so times (and room ids) keep their colons."""
     parts = _TEXT_START.split(argument, maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else (argument, "")
 
@@ -92,6 +94,7 @@ def announcement_form(ctx: Context) -> Reply:
         FormField(
             "audience", t(language, "ann.field_audience"), kind="choice", options=tuple(options)
         ),
+        FormField("room", t(language, "ann.field_room"), required=False, max_length=255),
         FormField("when", t(language, "ann.field_when"), required=False, max_length=100),
     )
     intro = t(language, "ann.intro")
@@ -110,8 +113,14 @@ def announcement_form(ctx: Context) -> Reply:
 def submit_announcement(
     ctx: Context, _context: str, values: Mapping[str, str]
 ) -> Reply | FormErrors:
-    """Schedule the announcement from the form, or name the fields to fix."""
+    """Schedule the announcement from the form, or name the fields to fix. A Matrix room
+    typed into its field is the audience instead of the choice."""
     audience, _, target = values.get("audience", "").partition(":")
+    room = values.get("room", "").strip()
+    if room and not is_matrix_room(room):
+        return FormErrors({"room": t(ctx.language, "ann.bad_room", room=room)})
+    if room:
+        audience, target = "room", room
     text = values.get("text", "").strip()
     if not text or audience not in AUDIENCES:
         field = "text" if not text else "audience"
@@ -136,9 +145,11 @@ def _when_problem(ctx: Context, when: str) -> str | None:
 def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str) -> Reply:
     language = ctx.language
     conference: Conference | None = None
-    if audience == "channel" and not ctx.announcement_channel:
+    if audience == "channel" and not (ctx.announcement_channel or ctx.announcement_room):
         return Reply(t(language, "ann.no_channel"), language=language)
-    if audience != "channel":
+    if audience == "room" and not is_matrix_room(target):
+        return Reply(t(language, "ann.bad_room", room=target), language=language)
+    if audience in ("registrants", "waitlist"):
         conference = lookup_conference(
             all_conferences(ctx.session), target, now=ctx.now, tz=ctx.tz
         ).conference
@@ -156,6 +167,7 @@ def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str)
         conference_id=conference.id if conference else None,
         send_at=send_at,
         now=ctx.now,
+        room=target if audience == "room" else None,
     )
     return Reply(
         t(
@@ -176,6 +188,8 @@ def _moment(ctx: Context, moment: datetime) -> str:
 
 
 def _audience(ctx: Context, announcement: Announcement, conference: Conference | None) -> str:
+    if announcement.audience == "room":
+        return t(ctx.language, "ann.audience_room", room=announcement.room or "")
     if conference is None:
         return t(ctx.language, "ann.audience_channel")
     key = f"ann.audience_{announcement.audience}"
@@ -212,7 +226,8 @@ def expand_job(ctx: Context, message: OutboxMessage) -> str | None:
     announcement = ctx.session.get(Announcement, message.announcement_id or 0, with_for_update=True)
     if announcement is None or announcement.status != SCHEDULED:
         return "announcement cancelled"
-    recipients = audience_ids(ctx.session, announcement, ctx.announcement_channel)
+    places = (ctx.announcement_channel, ctx.announcement_room)
+    recipients = audience_ids(ctx.session, announcement, places)
     fan_out(ctx.session, announcement, recipients, now=ctx.now)
     return None
 
@@ -223,83 +238,3 @@ def announcement_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     if announcement is None or announcement.status == CANCELLED:
         return "announcement cancelled"
     return Reply(announcement.text, language=ctx.language)
-
-
-def plan_reports(ctx: Context) -> int:
-    """A delivery report for every announcement whose messages all have an outcome."""
-    planned = 0
-    for announcement, _messages in delivered_announcements(ctx.session):
-        mark_done(announcement)
-        planned += plan(
-            ctx.session,
-            key=f"report:{announcement.id}",
-            kind="report",
-            recipient=announcement.created_by,
-            due_at=ctx.now,
-            announcement_id=announcement.id,
-        )
-    return planned
-
-
-def report_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
-    """Sent, failed (and why), skipped: for the organizer who made the announcement."""
-    announcement = ctx.session.get(Announcement, message.announcement_id or 0)
-    if announcement is None:
-        return "announcement gone"
-    messages = messages_of_announcement(ctx.session, announcement.id)
-    counts = outcome_counts(messages)
-    text = t(
-        ctx.language,
-        "ann.report",
-        text=announcement.text[:60],
-        sent=counts[SENT],
-        failed=counts[FAILED],
-        skipped=counts[SKIPPED],
-    )
-    failures = [f"{m.recipient} ({m.error})" for m in messages if m.status == FAILED]
-    if failures:
-        text += t(ctx.language, "ann.report_failure", details=", ".join(failures[:20]))
-    return Reply(text, language=ctx.language)
-
-
-def digest_reply(ctx: Context) -> Reply:
-    """The weekly overview: upcoming conferences that still take registrations."""
-    language = ctx.language
-    upcoming = [c for c in upcoming_conferences(ctx.session, ctx.now) if c.registration_open]
-    if not upcoming:
-        return Reply(t(language, "digest.none"), language=language)
-    cards = []
-    for conference in upcoming[:10]:
-        free = (
-            t(language, "digest.unlimited")
-            if conference.capacity is None
-            else _free_seats(language, conference.capacity - conference.confirmed_count)
-        )
-        cards.append(
-            Card(
-                conference.title,
-                (
-                    (t(language, "field.when"), when_text(conference, ctx.tz, language)),
-                    (t(language, "reg.field_status"), free),
-                ),
-            )
-        )
-    return Reply(t(language, "digest.title"), cards=tuple(cards), language=language)
-
-
-def plan_digest(ctx: Context) -> bool:
-    """This week's digest into the outbox, once, whichever replica asks first."""
-    if not ctx.announcement_channel:
-        return False
-    year, week, _ = ctx.now.astimezone(ctx.tz).isocalendar()
-    return plan(
-        ctx.session,
-        key=f"digest:{year}-W{week:02d}",
-        kind="digest",
-        recipient=ctx.announcement_channel,
-        due_at=ctx.now,
-    )
-
-
-def _free_seats(language: str, free: int) -> str:
-    return tn(language, "digest.free", "digest.free.plural", free, free=free)
