@@ -39,6 +39,7 @@ ENCRYPTION = {
 class Received:
     content: dict[str, Any]
     encrypted: bool
+    event_id: str = ""
 
 
 def _was_encrypted(evt: MessageEvent) -> bool:
@@ -104,6 +105,19 @@ class EncryptedMember:
         content = TextMessageEventContent(msgtype=MessageType.TEXT, body=text)
         self._loop.run(self.client.send_message(room, content))
 
+    def react(self, room: RoomID, event_id: str, key: str) -> None:
+        """Tap a reaction under a message, encrypted as Element sends it."""
+        self._loop.run(self._react(room, event_id, key))
+
+    async def _react(self, room: RoomID, event_id: str, key: str) -> None:
+        # mautrix leaves reactions unencrypted unless told; Element encrypts them.
+        relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        content = {"m.relates_to": relation}
+        encrypted = await self.client.encrypt(room, EventType.REACTION, content)
+        await self.client.send_message_event(
+            room, EventType.ROOM_ENCRYPTED, encrypted, disable_encryption=True
+        )
+
     def say_unreadable(self, room: RoomID) -> None:
         """An encrypted message whose key the bot never gets (as from a broken client)."""
         content = {
@@ -139,7 +153,8 @@ class EncryptedMember:
             except queue.Empty:
                 break
             if evt.sender == sender and evt.room_id == room:
-                return Received(dict(evt.content.serialize()), encrypted=_was_encrypted(evt))
+                content = dict(evt.content.serialize())
+                return Received(content, encrypted=_was_encrypted(evt), event_id=evt.event_id)
         raise AssertionError(f"no message from {sender} in {room} within {timeout} s")
 
     def set_up_cross_signing(self) -> str:

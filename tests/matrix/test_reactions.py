@@ -7,6 +7,7 @@ from bot.matrix.incoming import MatrixMessage
 from bot.matrix.shortcuts import CONFIRM, KEYCAPS, Offer, Offers, shortcuts_for
 from handlers.replies import Button, Card, Reply
 from tests.matrix.client import MatrixUser
+from tests.matrix.encrypted_member import EncryptedMember
 
 DELETED = "Erledigt: Ihre Daten sind gelöscht und Ihre Anmeldungen storniert."
 
@@ -35,6 +36,25 @@ def test_a_tap_on_the_offered_check_mark_confirms_like_a_typed_yes(
     member.react(room, question["event_id"], "👍")  # not a shortcut: no request
     member.react(room, question["event_id"], CONFIRM)
     assert member.next_message_from(bot, room)["content"]["body"] == DELETED
+
+
+def test_in_an_encrypted_direct_chat_the_check_mark_confirms_as_well(
+    matrix_bot: MatrixBot, encrypted_member: EncryptedMember
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = encrypted_member.open_encrypted_chat(bot)
+
+    encrypted_member.say(room, "daten-loeschen")
+
+    question = encrypted_member.next_message_from(bot, room)
+    assert question.encrypted
+    assert question.content["body"].endswith(
+        "Oder tippen Sie auf eine Reaktion unter dieser Nachricht: ✅"
+    )
+    encrypted_member.react(room, question.event_id, CONFIRM)
+    answer = encrypted_member.next_message_from(bot, room)
+    assert answer.encrypted
+    assert answer.content["body"] == DELETED
 
 
 def test_a_reply_with_several_choices_offers_numbered_keycaps() -> None:
