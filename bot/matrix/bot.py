@@ -42,6 +42,7 @@ from bot.matrix.incoming import BotIdentity, MatrixMessage, read_message
 from bot.matrix.login import resolve_login
 from bot.matrix.loop import STOP_TIMEOUT, LoopThread, cancel_the_rest
 from bot.matrix.outgoing import notice_content
+from bot.matrix.posting import Poster, fresh_transaction_id
 from bot.matrix.shortcuts import Offer, Offers, shortcuts_for, with_hint
 from bot.matrix.store import MatrixStore, open_store
 from bot.render_matrix import MatrixText, render_matrix
@@ -75,6 +76,7 @@ class MatrixBot:
         self._store: MatrixStore
         self._identity: BotIdentity
         self._backlog_before_ms = 0
+        self.poster: Poster
 
     @property
     def device_id(self) -> str:
@@ -126,6 +128,7 @@ class MatrixBot:
             sync_store=self._store.crypto,
         )
         self.machine = await enable_encryption(self.client, self._store)
+        self.poster = Poster(self.client)
         # Decryption is ours, so that a message we cannot read gets an answer, not silence.
         self.client.remove_dispatcher(DecryptionDispatcher)
         if self.config.secrets.matrix_recovery_key:
@@ -273,7 +276,7 @@ class MatrixBot:
         answered = replace(message, answer_to=message.answer_to or message.event_id)
         self._offers.offer(room, Offer(event_id, message.sender, shortcuts, answered))
         for key in shortcuts:
-            await self.client.react(room, event_id, key)
+            await self.poster.react(room, event_id, key)
 
     def _reply_once(self, message: MatrixMessage) -> Reply | None:
         """The reply, unless another replica or an earlier run already answered this event."""
@@ -287,4 +290,5 @@ class MatrixBot:
         self, room_id: RoomID, text: MatrixText, *, answering: MatrixMessage | None = None
     ) -> EventID:
         content: Any = notice_content(text, answering=answering)  # plain JSON is fine for mautrix
-        return await self.client.send_message_event(room_id, EventType.ROOM_MESSAGE, content)
+        # Waits out the account's rate limit instead of losing the answer to it.
+        return await self.poster.post(room_id, content, fresh_transaction_id())

@@ -15,19 +15,18 @@ import asyncio
 import hashlib
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import quote
 
 from mautrix.errors import MatrixRequestError
-from mautrix.types import EventType, RoomAlias, RoomID, UserID
+from mautrix.types import RoomAlias, RoomID, UserID
 
 from bot.matrix.bot import MatrixBot
 from bot.matrix.files import file_contents
 from bot.matrix.outgoing import notice_content
+from bot.matrix.posting import LIMIT_EXCEEDED, Poster, PostError
 from bot.render_matrix import render_matrix
 from bot.sending import PERMANENT, RATE_LIMITED, TRANSIENT, Outgoing, SendError
 from storage.recipients import MATRIX
 
-MAX_RATE_LIMITED = 50
 # The request can never succeed as it is: no such room, not allowed there, too large.
 PERMANENT_STATUS = frozenset({400, 403, 404, 413})
 
@@ -45,9 +44,13 @@ class MatrixSender:
         self, bot: MatrixBot, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     ) -> None:
         self.bot = bot
-        self.sleep = sleep
-        self.rate_limited = 0
+        self.poster = Poster(bot.client, sleep=sleep)
         self._rooms: dict[str, RoomID] = {}  # room ids and aliases joined by this sender
+
+    @property
+    def rate_limited(self) -> int:
+        """How often a send waited out `M_LIMIT_EXCEEDED`."""
+        return self.poster.rate_limited
 
     def send(self, message: Outgoing) -> None:
         """Post the row's message and files to a room (`!…`) or a user's direct chat (`@…`)."""
@@ -82,13 +85,13 @@ class MatrixSender:
             await self._put_message(room, content, f"{message.key}#file{number}")
 
     async def _put_message(self, room: RoomID, content: Any, key: str) -> str:
-        event_type = EventType.ROOM_MESSAGE
-        client = self.bot.client
-        assert client.state_store is not None
-        if await client.state_store.is_encrypted(room):
-            content = (await client.encrypt(room, event_type, content)).serialize()
-            event_type = EventType.ROOM_ENCRYPTED
-        return await self._put(room, str(event_type), content, transaction_id(key))
+        try:
+            return await self.poster.post(room, content, transaction_id(key))
+        except PostError as error:
+            if error.errcode == LIMIT_EXCEEDED:
+                raise SendError(error.errcode, kind=RATE_LIMITED) from error
+            kind = PERMANENT if error.status in PERMANENT_STATUS else TRANSIENT
+            raise SendError(error.errcode, kind=kind) from error
 
     async def _room_of(self, recipient: str) -> RoomID:
         if recipient.startswith("@"):
@@ -109,20 +112,3 @@ class MatrixSender:
             kind = PERMANENT if error.http_status in PERMANENT_STATUS else TRANSIENT
             raise SendError(f"cannot join {address}: {error.errcode}", kind=kind) from error
         return room
-
-    async def _put(self, room: RoomID, event_type: str, content: dict[str, Any], txn: str) -> str:
-        api = self.bot.client.api
-        url = f"{api.base_url}/_matrix/client/v3/rooms/{quote(room)}/send/{event_type}/{txn}"
-        headers = {"Authorization": f"Bearer {api.token}"}
-        for _ in range(MAX_RATE_LIMITED):
-            async with api.session.put(url, json=content, headers=headers) as response:
-                answer = await response.json(content_type=None)
-            if response.status == 200:
-                return str(answer["event_id"])
-            errcode = str(answer.get("errcode", f"HTTP {response.status}"))
-            if errcode != "M_LIMIT_EXCEEDED":
-                kind = PERMANENT if response.status in PERMANENT_STATUS else TRANSIENT
-                raise SendError(errcode, kind=kind)
-            self.rate_limited += 1
-            await self.sleep(int(answer.get("retry_after_ms", 1000)) / 1000)
-        raise SendError("M_LIMIT_EXCEEDED", kind=RATE_LIMITED)

@@ -72,3 +72,20 @@ def test_an_outbox_message_with_a_file_posts_it_once_even_when_sent_again(
     ]
     assert received[1]["info"] == {"mimetype": "text/calendar", "size": 32}
     assert member.download(received[1]["url"]) == calendar.content
+
+
+def test_answers_that_meet_the_rate_limit_wait_for_it_instead_of_being_lost(
+    matrix_bot: MatrixBot, member: MatrixUser, synapse: Synapse, synapse_admin: Account
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+    limit_messages(synapse, synapse_admin, bot, RateLimit(per_second=2, burst_count=1))
+    try:
+        for _ in range(4):
+            member.say(room, "hilfe")
+        answers = [member.next_message_from(bot, room)["content"]["body"] for _ in range(4)]
+    finally:
+        limit_messages(synapse, synapse_admin, bot, None)
+
+    assert matrix_bot.poster.rate_limited > 0
+    assert all(a.startswith("Ich bin der Bot des Netzwerks") for a in answers)
