@@ -12,7 +12,7 @@ from handlers.notify.notices import new_conference_reply, registration_open_repl
 from handlers.outgoing import FILES, MESSAGE, REPLY, reply_from_data
 from handlers.registration.offers import offer_lapsed_reply, seat_offer_reply
 from handlers.reminders.announcements import announcement_reply, expand_job
-from handlers.reminders.digest import digest_reply
+from handlers.reminders.digest import digest_row_reply
 from handlers.reminders.reminders import reminder_reply
 from handlers.reminders.report import report_reply
 from handlers.replies import Attachment, Reply
@@ -24,7 +24,7 @@ RENDERERS: dict[str, Renderer] = {
     "reminder": reminder_reply,
     "announcement": announcement_reply,
     "report": report_reply,
-    "digest": lambda ctx, _message: digest_reply(ctx),
+    "digest": digest_row_reply,
     "conference_change": change_reply,
     "new_conference": new_conference_reply,
     "registration_open": registration_open_reply,

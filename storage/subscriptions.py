@@ -1,5 +1,6 @@
-"""Members' wishes to be told of new conferences or opening registration, and the notices
-about them in the outbox (planned once per conference and member by their key)."""
+"""Members' wishes to be told of new conferences or opening registration, or to get the weekly
+digest, and the notices about them in the outbox (planned once per conference and member by
+their key)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from storage.models import Conference, NoticeSubscription
 from storage.outbox import plan
 
 NEW_CONFERENCE, REGISTRATION_OPEN = "new_conference", "registration_open"
+# The wish to get the weekly digest by direct message (on Matrix, where there is no channel
+# to join, or on Slack).
+DIGEST_SUBJECT = "digest:weekly"
 
 
 def new_subject(kind: str) -> str:
@@ -51,6 +55,12 @@ def is_subscribed(session: Session, user_id: str, subjects: Sequence[str]) -> bo
         NoticeSubscription.user_id == user_id, NoticeSubscription.subject.in_(subjects)
     )
     return session.scalars(query.limit(1)).first() is not None
+
+
+def digest_subscribers(session: Session) -> list[str]:
+    """Who asked for the weekly digest by direct message, in the order they asked."""
+    query = select(NoticeSubscription.user_id).where(NoticeSubscription.subject == DIGEST_SUBJECT)
+    return list(session.scalars(query.order_by(NoticeSubscription.id)))
 
 
 def unsubscribe_all(session: Session, user_id: str) -> int:

@@ -1,5 +1,6 @@
-"""What members ask for: `bescheid …`, the buttons that subscribe, and the offers made where
-nothing is scheduled yet or registration has not opened."""
+"""What members ask for: `bescheid …` (new conferences, an opening registration, the weekly
+digest), the buttons that subscribe, and the offers made where nothing is scheduled yet or
+registration has not opened."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from handlers.texts import t
 from storage.conferences import all_conferences, get_conference
 from storage.models import Conference
 from storage.subscriptions import (
+    DIGEST_SUBJECT,
     is_subscribed,
     new_subject,
     registration_subject,
@@ -32,15 +34,19 @@ _KIND_WORDS = {
     "regional": "regionalkonferenz", "kongress": "kongress", "kongresse": "kongress",
     "congress": "kongress", "veranstaltungen": "other", "events": "other",
 }  # fmt: skip
+_DIGEST_WORDS = frozenset({"wochenueberblick", "ueberblick", "digest", "weekly"})
 
 
 def notify_command(ctx: Context, argument: str) -> Reply:
-    """`bescheid [alle|regionalkonferenz|kongress|<konferenz>|aus]`; alone: what is ordered."""
+    """`bescheid [alle|regionalkonferenz|kongress|wochenueberblick|<konferenz>|aus]`; alone:
+    what is ordered."""
     word = fold(argument.strip())
     if not word:
         return my_wishes(ctx)
     if word in _STOP:
         return stop_wishes(ctx, "")
+    if word in _DIGEST_WORDS:
+        return wish_digest(ctx)
     if word in _KIND_WORDS:
         return wish_new(ctx, _KIND_WORDS[word])
     found = lookup_conference(all_conferences(ctx.session), argument, now=ctx.now, tz=ctx.tz)
@@ -75,6 +81,13 @@ def wish_new(ctx: Context, kind: str) -> Reply:
         return _say(ctx, "notify.unknown", query=kind)
     what = t(ctx.language, f"notify.what.{kind}")
     added = subscribe(ctx.session, ctx.user_id, new_subject(kind), now=ctx.now)
+    return _say(ctx, "notify.subscribed" if added else "notify.already", what=what)
+
+
+def wish_digest(ctx: Context) -> Reply:
+    """`bescheid wochenueberblick`: the weekly digest by direct message."""
+    what = t(ctx.language, "notify.what.weekly")
+    added = subscribe(ctx.session, ctx.user_id, DIGEST_SUBJECT, now=ctx.now)
     return _say(ctx, "notify.subscribed" if added else "notify.already", what=what)
 
 

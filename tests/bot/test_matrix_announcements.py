@@ -124,3 +124,22 @@ def test_the_weekly_digest_goes_to_the_channel_and_the_room_once(
     assert channel == "CANN"
     assert text.startswith("Wochenüberblick")
     assert dispatch_both(bot, fake_slack).sent == []
+
+
+def test_the_digest_goes_to_who_asked_for_it_until_they_stop(
+    bot: Services, fake_slack: FakeSlack
+) -> None:
+    add_conference(bot, "2026-12-10T10:00", capacity=100)
+    erika = "@erika:stadt-ulm.de"
+    bot.reply(erika, lambda ctx: handle(ctx, Message(text="bescheid wochenueberblick")))
+    bot.reply("U100", lambda ctx: handle(ctx, Message(text="notify weekly")))
+    weekly_digest(bot)
+    bot.reply("U100", lambda ctx: handle(ctx, Message(text="bescheid aus")))  # before it is sent
+
+    assert sorted(dispatch_both(bot, fake_slack).sent) == sorted([ROOM, erika])
+    assert [channel for channel, _text in slack_posts(fake_slack)] == ["CANN"]
+    listed = bot.reply(erika, lambda ctx: handle(ctx, Message(text="bescheid"))).text
+    assert listed == (
+        "Ich gebe Ihnen Bescheid, sobald:\n• der Wochenüberblick erscheint (montags, mit den "
+        "anstehenden Konferenzen und freien Plätzen)"
+    )

@@ -1,6 +1,7 @@
 """An organizer on Matrix announces to a Matrix room by its alias: the bot joins it, the room
 gets the notice once (also when the row is sent again after a crash), and the organizer gets
-a delivery report that counts Matrix. The weekly digest reaches the announcement room."""
+a delivery report that counts Matrix. The weekly digest reaches the announcement room and
+the members who asked for it."""
 
 from __future__ import annotations
 
@@ -105,3 +106,22 @@ def test_the_weekly_digest_reaches_the_announcement_room(
     assert digest["msgtype"] == "m.notice"
     assert digest["body"].startswith("Wochenüberblick: anstehende Konferenzen")
     assert "Regionalkonferenz" in digest["body"]
+
+
+def test_a_member_who_asks_for_the_digest_gets_it_in_the_direct_chat(
+    matrix_bot: MatrixBot, matrix_services: Services, member: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+
+    member.say(room, "bescheid wochenüberblick")
+    assert member.next_message_from(bot, room)["content"]["body"] == (
+        "Gern – ich gebe Ihnen Bescheid, sobald der Wochenüberblick erscheint (montags, mit den "
+        "anstehenden Konferenzen und freien Plätzen). Abbestellen mit „bescheid aus“."
+    )
+    weekly_digest(matrix_services)
+    _dispatcher(matrix_services, matrix_bot).run_once()
+
+    digest = member.next_message_from(bot, room)["content"]
+    assert digest["msgtype"] == "m.notice"
+    assert digest["body"].startswith("Wochenüberblick: anstehende Konferenzen")
