@@ -126,15 +126,17 @@ class Dispatcher:
         self._drain(recipients)
 
     def _drain(self, recipients: Collection[str] | None) -> None:
-        """Claim, send and record in a pipeline: batch n+1 is claimed and batch n-1 recorded
-        while batch n is on its way."""
+        """Claim, send and record in a pipeline: batch n+1 is claimed and queued behind
+        batch n while n is on its way (so the pace has no gap while n's last sends wait for
+        their answers), and n is recorded once it is through."""
         self.stopped.clear()
         with ThreadPoolExecutor(self.parallel, thread_name_prefix="send") as pool:
             sending: list[Future[Outcome]] = []
             while not self.stopped.is_set():
                 claimed, jobs = self._claim(recipients)
+                queued = [pool.submit(self._send, job) for job in jobs]
                 done = [future.result() for future in sending]
-                sending = [pool.submit(self._send, job) for job in jobs]
+                sending = queued
                 self._record(done)
                 # Rows held back behind ones in flight are claimable once those are recorded.
                 idle = not claimed and not done

@@ -71,6 +71,7 @@ class MatrixBot:
         self._told_undecryptable: set[str] = set()
         self._offers = Offers()
         self._room_locks: dict[str, asyncio.Lock] = {}
+        self._direct_rooms: dict[UserID, RoomID] = {}
         self.client: Client
         self.machine: OlmMachine
         self._store: MatrixStore
@@ -100,13 +101,22 @@ class MatrixBot:
         return self._loop.run(coroutine)
 
     async def direct_room(self, user_id: UserID) -> RoomID:
-        """The direct chat with a user: a room of just the two of them, else a new one."""
+        """The direct chat with a user: a room of just the two of them, else a new one.
+        The last one found is checked first: looking through every joined room cost an API
+        call and a query per room for each message of a fan-out."""
+        pair = {self.client.mxid, user_id}
+        known = self._direct_rooms.get(user_id)
+        if known is not None and await self._members(known) == pair:
+            return known
         for room in await self.client.get_joined_rooms():
-            if await self._members(room) == {self.client.mxid, user_id}:
+            if await self._members(room) == pair:
+                self._direct_rooms[user_id] = room
                 return room
-        return await self.client.create_room(
+        room = await self.client.create_room(
             is_direct=True, invitees=[user_id], preset=RoomCreatePreset.TRUSTED_PRIVATE
         )
+        self._direct_rooms[user_id] = room
+        return room
 
     def _stored_login(self) -> DeviceLogin | None:
         with self.services.sessions.begin() as session:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import time
+import urllib.parse
+
+from mautrix.types import UserID
+
 from bot.matrix.bot import MatrixBot
 from bot.matrix.sender import MatrixSender
 from bot.sending import Outgoing
@@ -89,3 +94,20 @@ def test_answers_that_meet_the_rate_limit_wait_for_it_instead_of_being_lost(
 
     assert matrix_bot.poster.rate_limited > 0
     assert all(a.startswith("Ich bin der Bot des Netzwerks") for a in answers)
+
+
+def test_once_the_member_left_the_direct_chat_it_is_no_longer_used(
+    matrix_bot: MatrixBot, member: MatrixUser
+) -> None:
+    bot = matrix_bot.client.mxid
+    room = member.open_direct_chat(bot)
+    user = UserID(member.user_id)
+    assert matrix_bot.run(matrix_bot.direct_room(user)) == room  # found, and remembered
+
+    member.request("POST", f"/rooms/{urllib.parse.quote(room)}/leave", {})
+
+    deadline = time.monotonic() + 15
+    while (found := matrix_bot.run(matrix_bot.direct_room(user))) == room:
+        assert time.monotonic() < deadline, "the bot kept the room its member had left"
+        time.sleep(0.1)  # until the bot's sync has seen the member leave
+    assert found != room
