@@ -24,7 +24,7 @@ from bot.cli_outbox import add_parsers as add_outbox_parsers
 from bot.clock import Clock, clock_for
 from bot.config import Config, ConfigError, load_config
 from bot.progress import progress_bar
-from bot.routing import RoutingSender
+from bot.routing import RoutingSender, unconfigured_transports
 from bot.services import Services, build_services
 from handlers.embedding import shared_embedder, warm_up
 from handlers.knowledge.answers import rank
@@ -185,7 +185,9 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     from bot.slack_sender import SlackSender  # noqa: PLC0415
 
     # One outbox for both transports: the Matrix side plugs in while it syncs.
-    sender = RoutingSender(slack=SlackSender.from_config(config))
+    sender = RoutingSender(
+        slack=SlackSender.from_config(config), unconfigured=unconfigured_transports(config)
+    )
     if not config.matrix_configured:
         return _run_slack(run_slack, services, args, sender)
     from bot.matrix.runner import MatrixRunner  # noqa: PLC0415

@@ -3,17 +3,30 @@
 Matrix ids carry their server (`@name:server` for people, `!id:server` and `#alias:server` for
 rooms); Slack ids do not (`storage.recipients`). Only the replica that syncs the Matrix account
 can post there: elsewhere (or before the bot is connected) it claims no Matrix rows, and one
-that reaches it anyway is given back to be tried again, never failed for good.
+that reaches it anyway is given back to be tried again. Only where a transport is not
+configured at all are its rows failed at once, with the reason, as no replica will send them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.sending import TRANSIENT, Outgoing, Sender, SendError
-from storage.recipients import is_matrix_id
+from bot.config import Config
+from bot.sending import PERMANENT, TRANSIENT, Outgoing, Sender, SendError
+from storage.recipients import MATRIX, SLACK, is_matrix_id
 
-__all__ = ["RoutingSender", "is_matrix_id"]
+__all__ = ["RoutingSender", "is_matrix_id", "unconfigured_transports"]
+
+
+def unconfigured_transports(config: Config) -> frozenset[str]:
+    """The transports this deployment has no credentials for (every replica is configured
+    alike, so none of them will send those rows)."""
+    missing = set()
+    if not config.secrets.bot_token:
+        missing.add(SLACK)
+    if not config.matrix_configured:
+        missing.add(MATRIX)
+    return frozenset(missing)
 
 
 @dataclass
@@ -23,6 +36,8 @@ class RoutingSender:
 
     slack: Sender | None = None
     matrix: Sender | None = None
+    # Rows to these are claimed and failed with the reason instead of waiting for ever.
+    unconfigured: frozenset[str] = frozenset()
 
     def send(self, message: Outgoing) -> None:
         """Deliver through the recipient's transport, or raise SendError."""
@@ -46,8 +61,9 @@ class RoutingSender:
         return sender.cost(message) if sender else 1
 
     def transports(self) -> frozenset[str]:
-        """Those of the transports connected now: without the Matrix sync, Slack alone."""
-        reached: frozenset[str] = frozenset()
+        """Those connected now (without the Matrix sync, Slack alone), and those not
+        configured at all, whose rows fail here."""
+        reached = self.unconfigured
         for sender in (self.slack, self.matrix):
             if sender is not None:
                 reached |= sender.transports()
@@ -56,6 +72,9 @@ class RoutingSender:
     def _for(self, message: Outgoing) -> Sender:
         matrix = is_matrix_id(message.recipient)
         sender = self.matrix if matrix else self.slack
+        if sender is None and (MATRIX if matrix else SLACK) in self.unconfigured:
+            name = "Matrix" if matrix else "Slack"
+            raise SendError(f"{name} is not configured for this bot", kind=PERMANENT)
         if sender is None:
             where = (
                 "Matrix (another replica syncs it, or it is not connected yet)"

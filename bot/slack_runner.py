@@ -10,7 +10,7 @@ from bot.config import ConfigError
 from bot.dispatcher import Dispatcher
 from bot.feed_http import feed_route
 from bot.http import serve_http
-from bot.routing import RoutingSender
+from bot.routing import RoutingSender, unconfigured_transports
 from bot.scheduler import build_scheduler
 from bot.services import Services
 from bot.slack_app import create_app
@@ -36,7 +36,10 @@ def run_slack(
         raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests")
     if not http and not secrets.app_token:
         raise ConfigError("SLACK_APP_TOKEN is not set: Socket Mode needs it (or use --http)")
-    sender = sender or RoutingSender(slack=SlackSender.from_config(services.config))
+    sender = sender or RoutingSender(
+        slack=SlackSender.from_config(services.config),
+        unconfigured=unconfigured_transports(services.config),
+    )
     app = create_app(services, dispatcher=Dispatcher(services, sender))
     scheduler = build_scheduler(services, sender)
     scheduler.start()

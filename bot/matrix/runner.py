@@ -13,7 +13,7 @@ from bot.dispatcher import Dispatcher
 from bot.matrix.bot import MatrixBot
 from bot.matrix.lease import RENEW_EVERY, SyncLease
 from bot.matrix.sender import MatrixSender
-from bot.routing import RoutingSender
+from bot.routing import RoutingSender, unconfigured_transports
 from bot.scheduler import build_scheduler
 from bot.services import Services
 
@@ -38,7 +38,7 @@ class MatrixRunner:
             )
         self.services = services
         # The outbox's sender: Matrix rows go through this process while it syncs.
-        self.sender = sender or RoutingSender()
+        self.sender = sender or RoutingSender(unconfigured=unconfigured_transports(services.config))
         if services.courier is None:  # Matrix alone: nobody else sends queued rows at once
             # An executor of its own: the handlers' pool ends with each lease, the courier not.
             courier_pool = ThreadPoolExecutor(1, thread_name_prefix="matrix-courier")

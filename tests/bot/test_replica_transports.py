@@ -1,5 +1,6 @@
 """A replica claims only the outbox rows it can send: without the Matrix sync it leaves Matrix
-rows untouched (no attempt, no backoff) for the replica that syncs, and that one sends them."""
+rows untouched (no attempt, no backoff) for the replica that syncs, and that one sends them.
+Where a transport is not configured at all, its rows fail at once with the reason."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from sqlalchemy import Engine, select
 
 from bot.config import Config
 from bot.dispatcher import Dispatcher
-from bot.routing import RoutingSender
+from bot.routing import RoutingSender, unconfigured_transports
 from bot.services import Services
 from handlers.outgoing import reply_to_data
 from handlers.replies import Reply
 from storage.models import OutboxMessage
-from storage.outbox import PENDING, SENT, queue
+from storage.outbox import FAILED, PENDING, SENT, queue
 from storage.recipients import for_transports, is_matrix_id
 from tests.bot.outbox_helpers import fast, services_at
 from tests.bot.test_routing import Recording
@@ -77,3 +78,21 @@ def test_the_claim_filter_reads_ids_as_the_router_does(engine: Engine, config: C
             assert set(session.scalars(query)) == wanted
     assert all(map(is_matrix_id, MATRIX_IDS))
     assert not any(map(is_matrix_id, SLACK_IDS))
+
+
+def test_rows_to_a_transport_this_bot_has_no_credentials_for_fail_with_the_reason(
+    engine: Engine, config: Config
+) -> None:
+    services = services_at(fast(config), "2026-03-01T10:00")
+    _queue_for_everyone(services)
+    assert unconfigured_transports(config) == {"matrix"}  # a Slack token, no Matrix account
+    slack = Recording(reaches="slack")
+    sender = RoutingSender(slack=slack, unconfigured=unconfigured_transports(config))
+
+    Dispatcher(services, sender, wall=services.clock, sleep=lambda _seconds: None).run_once()
+
+    assert sorted(slack.sent) == sorted(SLACK_IDS)
+    with services.sessions.begin() as session:
+        query = select(OutboxMessage.recipient, OutboxMessage.status, OutboxMessage.error)
+        failed = {r: (s, e) for r, s, e in session.execute(query) if r in MATRIX_IDS}
+    assert failed == dict.fromkeys(MATRIX_IDS, (FAILED, "Matrix is not configured for this bot"))
