@@ -79,3 +79,32 @@ def test_a_bad_time_is_shown_inside_the_form(organizer_slack: SlackHarness) -> N
 def test_members_switch_reminders_off(slack: SlackHarness) -> None:
     body = json.loads(slack.send(slash_command("erinnerungen aus")).body)
     assert body["text"].startswith("In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise")
+
+
+def test_a_matrix_room_typed_into_the_modal_is_the_audience(organizer_slack: SlackHarness) -> None:
+    def submit(room: str) -> tuple[int, str]:
+        values = {
+            "text": {"text": {"type": "plain_text_input", "value": "Hallo Rat"}},
+            "audience": {
+                "audience": {"type": "static_select", "selected_option": {"value": "channel"}}
+            },
+            "room": {"room": {"type": "plain_text_input", "value": room}},
+            "when": {"when": {"type": "plain_text_input", "value": ""}},
+        }
+        response = organizer_slack.send(
+            view_submission("form:announcement", "", values, user="UORG")
+        )
+        return response.status, response.body
+
+    status, body = submit("rat")
+    assert (status, json.loads(body)["errors"]) == (
+        200,
+        {
+            "room": "„rat“ ist kein Matrix-Raum; bitte geben Sie die Raum-ID (!abc:server) oder "
+            "die Adresse (#name:server) an."
+        },
+    )
+    assert submit("#rat:ulm.de") == (200, "")
+    organizer_slack.settle()
+    [confirmation] = organizer_slack.api.calls_to("chat.postMessage")
+    assert "„Hallo Rat“ an Matrix-Raum #rat:ulm.de." in confirmation.params["text"]
