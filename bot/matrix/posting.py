@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mautrix.client import Client
+from mautrix.errors import MNotFound
 from mautrix.types import EventID, EventType, RoomID
 
 MAX_RATE_LIMITED = 50
@@ -53,13 +54,25 @@ class Poster:
         encrypt: bool = True,
     ) -> EventID:
         """The event id; the same `txn` again returns the first event instead of a second."""
-        assert self.client.state_store is not None
-        if encrypt and await self.client.state_store.is_encrypted(room):
+        if encrypt and await self._is_encrypted(room):
             content = (await self.client.encrypt(room, event_type, content)).serialize()
             event_type = EventType.ROOM_ENCRYPTED
         elif not isinstance(content, dict):
             content = content.serialize()
         return await self._put(room, str(event_type), content, txn)
+
+    async def _is_encrypted(self, room: RoomID) -> bool:
+        """From the synced state; for a room whose state has not come through yet, asked of
+        the server (as mautrix does), so nothing goes out in the clear by mistake."""
+        assert self.client.state_store is not None
+        known = await self.client.state_store.is_encrypted(room)
+        if known is not None:
+            return known
+        try:
+            await self.client.get_state_event(room, EventType.ROOM_ENCRYPTION)  # stored as read
+        except MNotFound:
+            return False
+        return True
 
     async def react(self, room: RoomID, event_id: EventID, key: str) -> EventID:
         """A reaction under an event (unencrypted, as mautrix sends reactions)."""
