@@ -25,7 +25,8 @@ def describe_matrix(config: Config) -> list[str]:
     matrix = config.matrix
     mode = "beside Slack" if config.secrets.bot_token else "alone"
     lines = [
-        f"matrix: {matrix.user_id} on {matrix.homeserver}; `smartcity-bot run` starts it {mode}"
+        f"matrix: {matrix.user_id} on {matrix.homeserver}; `smartcity-bot run` starts it {mode}",
+        _announcement_room(matrix.announcement_room),
     ]
     login = _login(config)
     if login is None:
@@ -38,6 +39,15 @@ def describe_matrix(config: Config) -> list[str]:
             "matrix: MATRIX_RECOVERY_KEY not set - the device is not cross-signed on start"
         )
     return lines
+
+
+def _announcement_room(room: str) -> str:
+    if room:
+        return f"matrix: announcements to the channel and the weekly digest also go to {room}"
+    return (
+        "matrix: no announcement room (matrix.announcement_room); the weekly digest reaches "
+        "Matrix members who ask for it"
+    )
 
 
 def _login(config: Config) -> DeviceLogin | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, MatrixSection, load_config
+from bot.matrix.check import describe_matrix
 
 
 def load(tmp_path: Path, text: str, **environ: str) -> Config:
@@ -39,6 +41,10 @@ def load(tmp_path: Path, text: str, **environ: str) -> Config:
             "reminders.messages_per_second must be at least 1",
         ),
         ("[reminders]\nparallel_sends = 0\n", "reminders.parallel_sends must be at least 1"),
+        (
+            "[matrix]\nannouncement_room = 'ankuendigungen'\n",
+            "matrix.announcement_room: 'ankuendigungen' is not a room id like !abc:example.org",
+        ),
     ],
 )
 def test_a_bad_value_is_refused_with_the_key_named(tmp_path: Path, text: str, message: str) -> None:
@@ -66,3 +72,15 @@ def test_the_environment_overrides_urls_and_brings_the_secrets(tmp_path: Path) -
     assert config.database.url == "postgresql+psycopg://bot@db/smartcity"
     assert config.slack.api_url == "http://127.0.0.1:9/api/"
     assert (config.secrets.bot_token, config.secrets.app_token) == ("xoxb-1", None)
+
+
+def test_check_names_the_matrix_announcement_room(config: Config) -> None:
+    secrets = dataclasses.replace(config.secrets, matrix_password="secret")
+    room = "#ankuendigungen:stadt-ulm.de"
+    matrix = MatrixSection(
+        homeserver="http://127.0.0.1:1", user_id="@bot:stadt-ulm.de", announcement_room=room
+    )
+    lines = describe_matrix(dataclasses.replace(config, matrix=matrix, secrets=secrets))
+    assert lines[1] == (
+        f"matrix: announcements to the channel and the weekly digest also go to {room}"
+    )
