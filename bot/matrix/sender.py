@@ -101,14 +101,12 @@ class MatrixSender:
         return self._rooms[recipient]
 
     async def _join(self, address: str) -> RoomID:
-        """Join a room by id or alias, and read its state (members, encryption) into the
-        store, which the sync has not filled for a room joined just now."""
-        client = self.bot.client
+        """Join a room by id or alias. Its state is left to the sync: reading it into the
+        store here raced with the sync storing the same members (a unique violation on
+        PostgreSQL), and whether it is encrypted is asked of the server when posting."""
         target = RoomAlias(address) if address.startswith("#") else RoomID(address)
         try:
-            room = await client.join_room(target, max_retries=0)
-            await client.get_state(room)
+            return await self.bot.client.join_room(target, max_retries=0)
         except MatrixRequestError as error:
             kind = PERMANENT if error.http_status in PERMANENT_STATUS else TRANSIENT
             raise SendError(f"cannot join {address}: {error.errcode}", kind=kind) from error
-        return room
