@@ -93,13 +93,16 @@ class Services:
         *,
         prefix: str = "",
         post_to: Destination | None = None,
+        held: list[int] | None = None,
     ) -> Result | Failure:
         """Run a handler in its own transaction; a failure becomes a polite reply, not a trace.
 
         `prefix` is what the member types before a short command on their transport. With a
         courier, whatever the reply sends besides the direct answer (files, messages to
         others; with `post_to` the answer itself) is written to the outbox in the same
-        transaction, and the courier is asked to send it at once. A Failure is not queued:
+        transaction, and the courier is asked to send it at once - or, with `held`, the ids
+        are put there for the caller to hand over once it has posted the answer itself (a
+        file must not arrive before the message that announces it). A Failure is not queued:
         the adapter shows it directly (the database may be what failed).
         """
         try:
@@ -112,7 +115,9 @@ class Services:
         except Exception:
             log.exception("handler failed for user %s", user_id)
             return self.failure("error")
-        if ids and self.courier is not None:
+        if held is not None:
+            held.extend(ids)
+        elif ids and self.courier is not None:
             self.courier(ids)
         return result
 
@@ -134,11 +139,17 @@ class Services:
         can_open_forms: bool = False,
         prefix: str = "",
         post_to: Destination | None = None,
+        held: list[int] | None = None,
     ) -> Reply:
-        """Answer a line of text through the router (posted through the outbox to `post_to`)."""
+        """Answer a line of text through the router (posted through the outbox to `post_to`;
+        `held`: see `reply`)."""
         message = Message(text, can_open_forms=can_open_forms)
         return self.reply(
-            user_id, lambda ctx: answer_message(ctx, message), prefix=prefix, post_to=post_to
+            user_id,
+            lambda ctx: answer_message(ctx, message),
+            prefix=prefix,
+            post_to=post_to,
+            held=held,
         )
 
     def failure(self, key: str) -> Failure:

@@ -6,7 +6,8 @@ from bot.services import Services
 from handlers.replies import Reply
 
 
-def answer(services: Services, user_id: str, text: str) -> Reply:
+def answer(services: Services, user_id: str, text: str, *, held: list[int]) -> Reply:
     """The reply to a message through the router, in its own transaction (runs in the thread
-    pool); forms are asked field by field, buttons are numbered choices."""
-    return services.message(user_id, text)
+    pool); forms are asked field by field, buttons are numbered choices. What it queued in the
+    outbox (files, messages to others) is left in `held`, to be sent after the answer."""
+    return services.message(user_id, text, held=held)

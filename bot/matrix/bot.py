@@ -275,26 +275,33 @@ class MatrixBot:
 
     async def _answer(self, message: MatrixMessage) -> None:
         loop = asyncio.get_running_loop()
-        reply = await loop.run_in_executor(self.executor, self._reply_once, message)
+        held: list[int] = []
+        reply = await loop.run_in_executor(self.executor, self._reply_once, message, held)
         if reply is None:
             return
         room = RoomID(message.room_id)
         text, shortcuts = render_matrix(reply), shortcuts_for(reply)
         if shortcuts:
             text = with_hint(text, shortcuts, reply.language)
-        event_id = await self._send(room, text, answering=message)
+        try:
+            event_id = await self._send(room, text, answering=message)
+        finally:
+            # What the answer announces (a file, say) follows it, not the other way round.
+            if held and self.services.courier is not None:
+                self.services.courier(held)
         answered = replace(message, answer_to=message.answer_to or message.event_id)
         self._offers.offer(room, Offer(event_id, message.sender, shortcuts, answered))
         for key in shortcuts:
             await self.poster.react(room, event_id, key)
 
-    def _reply_once(self, message: MatrixMessage) -> Reply | None:
-        """The reply, unless another replica or an earlier run already answered this event."""
+    def _reply_once(self, message: MatrixMessage, held: list[int]) -> Reply | None:
+        """The reply, unless another replica or an earlier run already answered this event;
+        what it queued in the outbox is left in `held`."""
         keep = timedelta(hours=self.config.slack.event_dedupe_hours)
         with self.services.sessions.begin() as session:
             if not claim_event(session, message.event_id, now=self.services.clock(), keep=keep):
                 return None
-        return answer(self.services, message.sender, message.text)
+        return answer(self.services, message.sender, message.text, held=held)
 
     async def _send(
         self, room_id: RoomID, text: MatrixText, *, answering: MatrixMessage | None = None

@@ -11,7 +11,7 @@ from bot.clock import FixedClock
 from bot.config import Config, DatabaseSection
 from bot.services import Failure, Services, build_services
 from handlers.context import Context
-from handlers.replies import Reply
+from handlers.replies import Attachment, Reply
 from storage.conferences import count_conferences
 from storage.db import pending_migrations
 from storage.organizers import add_organizer, organizer_ids
@@ -45,3 +45,16 @@ def test_a_new_sqlite_database_is_migrated_and_filled_only_when_asked(
         with services.sessions() as session:
             assert count_conferences(session) == conferences
         services.engine.dispose()
+
+
+def test_held_outbox_rows_wait_for_the_caller_instead_of_the_courier(services: Services) -> None:
+    handed: list[list[int]] = []
+    services.courier = handed.append  # type: ignore[assignment]
+    with_file = Reply(
+        "Die Liste kommt gleich.", attachments=(Attachment("l.csv", b"a;b", "Liste"),)
+    )
+    held: list[int] = []
+    services.reply("U9", lambda _ctx: with_file, held=held)
+    assert len(held) == 1 and handed == []  # the caller posts its answer first, then hands them
+    services.reply("U9", lambda _ctx: with_file)
+    assert len(handed) == 1 and handed[0] != held
