@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from bot.clock import Clock, system_clock
 from bot.config import Config
 from bot.outbox_rows import AWAITED, QUIET_KINDS, RENDERERS, TIMELY, outgoing_of, render
-from bot.pacing import Pacing
+from bot.pacing import CATCH_UP, Pacing
 from bot.sending import AMBIGUOUS, AUTH, PERMANENT, RATE_LIMITED, Outgoing, Sender, SendError
 from bot.services import Services
 from handlers.context import Context
@@ -57,6 +57,8 @@ WORKER = "dispatcher"
 SEND_TIMEOUT = timedelta(seconds=20)
 MAX_BACKOFF = timedelta(minutes=15)
 MAX_BATCH = 50
+# A sender that wakes late takes a new slot; after this many late wakes it goes anyway.
+LATE_WAKE_TRIES = 3
 RELEASED = "released"  # an outcome that gives the row back without counting the attempt
 assert SEND_TIMEOUT * 3 < LEASE
 
@@ -225,18 +227,25 @@ class Dispatcher:
     def _take_turn(self, claim: Claim, outgoing: Outgoing) -> bool:
         """Wait for this send's slot of the shared pace. False if there is none before the
         claim's lease ends (until then no other dispatcher can take the row), or the pace
-        could not be read: the row is then given back unsent, the attempt not counted."""
-        try:
-            slot = self.pacing.slot(self.sender.cost(outgoing))
-        except DATABASE_UNAVAILABLE as error:
-            log.warning("no send slot for message %s: %s", claim.id, error)
-            return False
-        delay = max(slot - self.wall(), timedelta(0))
-        if self.services.clock() + delay + SEND_TIMEOUT >= claim.claimed_at + LEASE:
-            self.stopped.set()  # the pace is booked beyond the lease: try at the next tick
-            return False
-        if delay:
-            self.sleep(delay.total_seconds())
+        could not be read: the row is then given back unsent, the attempt not counted.
+
+        A sender that wakes well after its slot (the process was busy) takes a new one: the
+        senders that slept through the same pause would otherwise all go at once, and such a
+        burst is what the API answers with 429 and a second's pause for everyone."""
+        for _ in range(LATE_WAKE_TRIES):
+            try:
+                slot = self.pacing.slot(self.sender.cost(outgoing))
+            except DATABASE_UNAVAILABLE as error:
+                log.warning("no send slot for message %s: %s", claim.id, error)
+                return False
+            delay = max(slot - self.wall(), timedelta(0))
+            if self.services.clock() + delay + SEND_TIMEOUT >= claim.claimed_at + LEASE:
+                self.stopped.set()  # the pace is booked beyond the lease: try at the next tick
+                return False
+            if delay:
+                self.sleep(delay.total_seconds())
+            if self.wall() - slot <= self.pacing.interval * CATCH_UP:
+                return True
         return True
 
     def _failed(self, job: Job, error: SendError) -> Outcome:

@@ -17,7 +17,7 @@ from storage.send_gate import take_slot
 
 SLOT_BLOCK = 10
 # A sender that comes a little late may still use the slots it missed, at most this many.
-CATCH_UP = 3
+CATCH_UP = 1
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)
 
 
