@@ -23,16 +23,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import func, select
 
+from benchmarks.drain import until_done
 from bot.clock import Clock
 from bot.config import DatabaseSection, RemindersSection, Secrets, load_config
 from bot.dispatcher import Dispatcher
 from bot.services import build_services
 from bot.slack_sender import SlackSender
 from storage.db import make_engine, upgrade
-from storage.models import Base, OutboxMessage
-from storage.outbox import PENDING, SENDING
+from storage.models import Base
 from storage.registrations import lock_conference, register
 from tests.bot.outbox_helpers import DETAILS, add_conference, services_at
 from tests.conftest import berlin
@@ -45,19 +44,6 @@ def moving_clock(start: datetime) -> Clock:
     """A clock at `start` that runs on in real time, so that waits for 429s end."""
     began = time.monotonic()
     return lambda: start + timedelta(seconds=time.monotonic() - began)
-
-
-def until_done(dispatcher: Dispatcher) -> Counter[str]:
-    """Dispatch until nothing is left to send (rate-limited messages are due a second on)."""
-    while True:
-        outcomes = dispatcher.run_once()
-        with dispatcher.services.sessions() as session:
-            left = session.scalar(
-                select(func.count()).where(OutboxMessage.status.in_((PENDING, SENDING)))
-            )
-        if not left:
-            return outcomes
-        time.sleep(0.2)
 
 
 def serve_fake_slack(limit: int, pipe: Connection) -> None:

@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
 
+from benchmarks.drain import started_synapse, until_done  # noqa: E402
 from bot.clock import Clock  # noqa: E402
 from bot.config import (  # noqa: E402
     Config,
@@ -52,11 +52,11 @@ from bot.services import Services, build_services  # noqa: E402
 from handlers.outgoing import MESSAGE, reply_to_data  # noqa: E402
 from handlers.replies import Reply  # noqa: E402
 from storage.db import make_engine, upgrade  # noqa: E402
-from storage.models import Base, OutboxMessage  # noqa: E402
-from storage.outbox import PENDING, SENDING, queue  # noqa: E402
+from storage.models import Base  # noqa: E402
+from storage.outbox import queue  # noqa: E402
 from tests.conftest import berlin  # noqa: E402
 from tests.matrix.client import MatrixUser  # noqa: E402
-from tests.matrix.synapse import Account, RateLimit, Synapse, synapse_python  # noqa: E402
+from tests.matrix.synapse import Account, RateLimit, Synapse  # noqa: E402
 
 QUESTIONS = ("Wann ist die nächste Konferenz?", "meine", "hilfe", "Welche Konferenzen gibt es?")
 # Daytime in Berlin, so that quiet hours hold nothing back whenever the benchmark runs.
@@ -100,19 +100,6 @@ def queue_messages(services: Services, users: list[MatrixUser], messages: int) -
             queue(ctx.session, kind=MESSAGE, recipient=user.user_id, payload=payload, now=ctx.now)
             expected[body] = user.user_id
     return expected
-
-
-def until_done(dispatcher: Dispatcher) -> Counter[str]:
-    """Dispatch until no row is pending or being sent."""
-    while True:
-        outcomes = dispatcher.run_once()
-        with dispatcher.services.sessions() as session:
-            left = session.scalar(
-                select(func.count()).where(OutboxMessage.status.in_((PENDING, SENDING)))
-            )
-        if not left:
-            return outcomes
-        time.sleep(0.2)
 
 
 def received(member: MatrixUser, room: str, bot: str) -> list[str]:
@@ -217,15 +204,8 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=50)
     parser.add_argument("--postgres", help="database URL instead of a temporary SQLite file")
     args = parser.parse_args()
-    python = synapse_python()
-    if python is None:
-        sys.exit(
-            "Synapse is not installed: python3 -m venv .synapse-venv && "
-            ".synapse-venv/bin/pip install matrix-synapse"
-        )
     folder = Path(tempfile.mkdtemp(prefix="matrix-fanout-"))
-    synapse = Synapse(folder, python, rc_message=RateLimit(args.limit, args.burst))
-    synapse.start()
+    synapse = started_synapse(folder, RateLimit(args.limit, args.burst))
     try:
         run(synapse, folder, args)
     finally:

@@ -24,12 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.drain import started_synapse  # noqa: E402
 from bot.config import DatabaseSection, MatrixSection, load_config  # noqa: E402
 from bot.matrix.bot import MatrixBot  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from tests.matrix.client import MatrixUser  # noqa: E402
 from tests.matrix.encrypted_member import EncryptedMember  # noqa: E402
-from tests.matrix.synapse import RateLimit, Synapse, synapse_python  # noqa: E402
+from tests.matrix.synapse import RateLimit, Synapse  # noqa: E402
 
 QUESTIONS = (
     "Wann ist die nächste Konferenz?",
@@ -63,15 +64,8 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=50)
     parser.add_argument("--postgres", help="database URL instead of a temporary SQLite file")
     args = parser.parse_args()
-    python = synapse_python()
-    if python is None:
-        sys.exit(
-            "Synapse is not installed: python3 -m venv .synapse-venv && "
-            ".synapse-venv/bin/pip install matrix-synapse"
-        )
     folder = Path(tempfile.mkdtemp(prefix="matrix-latency-"))
-    synapse = Synapse(folder, python, rc_message=RateLimit(per_second=1000, burst_count=1000))
-    synapse.start()
+    synapse = started_synapse(folder, RateLimit(per_second=1000, burst_count=1000))
     try:
         run(synapse, folder, args)
     finally:
