@@ -30,8 +30,14 @@ class LoopThread:
         self.loop.close()
 
     def run(self, coroutine: Coroutine[Any, Any, Result], timeout: float | None = None) -> Result:
-        """Run a coroutine on the loop and wait for its result here."""
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+        """Run a coroutine on the loop and wait for its result here; RuntimeError once the
+        loop has ended (the coroutine is closed, not left behind never awaited)."""
+        try:
+            future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+        except RuntimeError:
+            coroutine.close()
+            raise
+        return future.result(timeout)
 
     def stop(self) -> None:
         """Cancel what is still running on the loop (e.g. a handler waiting for a key), then end."""

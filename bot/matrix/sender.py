@@ -54,7 +54,10 @@ class MatrixSender:
 
     def send(self, message: Outgoing) -> None:
         """Post the row's message and files to a room (`!…`) or a user's direct chat (`@…`)."""
-        self.bot.run(self._send(message))
+        try:
+            self.bot.run(self._send(message))
+        except RuntimeError as error:  # the sync ended (a lost lease, a stop) meanwhile
+            raise SendError(f"the Matrix connection has ended: {error}", kind=TRANSIENT) from error
 
     def delivered(self, message: Outgoing) -> bool:
         """Never needed: sending again under the same transaction ids returns the events
