@@ -245,3 +245,20 @@ def test_reminders_on_in_words_still_offers_new_dates(services: Services) -> Non
     answer = ask(services, "Erinnerungen bitte wieder einschalten", user="U7")
     assert answer.startswith("Ihre Erinnerungen sind eingeschaltet.")
     assert "Soll ich Ihnen Bescheid geben, sobald eine neue Konferenz eingetragen ist?" in answer
+
+
+def test_asked_in_words_after_the_offer_the_offered_kind_is_ordered(later: Services) -> None:
+    verify_dialog(
+        later,
+        [
+            ("Wann ist die nächste Regionalkonferenz?", [OFFER]),
+            (
+                "Sag mir Bescheid, wenn es eine neue gibt",
+                ["Gern – ich gebe Ihnen Bescheid, sobald eine neue Regionalkonferenz eingetragen"],
+            ),
+        ],
+        user="U9",
+    )
+    with later.sessions() as session:
+        wishes = session.scalars(select(NoticeSubscription.subject)).all()
+    assert wishes == ["new:regionalkonferenz"]
