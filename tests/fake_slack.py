@@ -69,8 +69,12 @@ class FakeSlack:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                fake._handle(self, self.rfile.read(length))
+                declared = self.headers.get("Content-Length")
+                length = int(declared or 0)
+                raw = self.rfile.read(length)
+                if declared is None or len(raw) < length:
+                    return  # the client died mid-request (a kill): Slack would not act on it
+                fake._handle(self, raw)
 
             def log_message(self, *_: object) -> None:
                 pass
