@@ -22,7 +22,6 @@ from handlers.conversation.registry import actions, suggestions
 from handlers.conversation.router import answer_message, click, submit, suggest
 from handlers.outgoing import Destination
 from handlers.replies import FormErrors, Reply
-from handlers.texts import t
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 
@@ -163,7 +162,7 @@ def _submit_late(
         if not isinstance(result, FormErrors):
             return result
         problems = "\n".join(f"• {problem}" for problem in result.errors.values())
-        text = t(ctx.language, "form.not_saved", problems=problems)
+        text = ctx.t("form.not_saved", problems=problems)
         return Reply(text, language=ctx.language)
 
     try:

@@ -92,7 +92,7 @@ class Wiring:
                 ctx.session, TRIGGER_PREFIX + trigger_id, now=ctx.now, keep=self._keep
             ):
                 log.warning("replayed trigger id %s from user %s ignored", trigger_id, ctx.user_id)
-                return Failure(t(ctx.language, "error.replayed"), language=ctx.language)
+                return Failure(ctx.t("error.replayed"), language=ctx.language)
             return handler(ctx)
 
         return run

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from handlers import texts
 from storage.organizers import is_organizer
 
 
@@ -33,6 +35,15 @@ class Context:
     prefix: str = ""
     # None: waiting people move up at once; else how long a seat offer holds.
     seat_offer: timedelta | None = None
+
+    def t(self, key: str, **values: Any) -> str:
+        """The sentence `key` in this request's language; `{command}` is this transport's
+        prefix unless given."""
+        return texts.t(self.language, key, **{"command": self.prefix, **values})
+
+    def tn(self, key: str, plural_key: str, count: int, **values: Any) -> str:
+        """The singular or plural form for `count`, as `t`."""
+        return texts.tn(self.language, key, plural_key, count, **{"command": self.prefix, **values})
 
     @property
     def is_organizer(self) -> bool:

@@ -260,6 +260,6 @@ def conference_details(ctx: Context, slug: str) -> Reply:
     """The full card of one conference, as shown by its details button."""
     conference = get_conference(ctx.session, slug)
     if conference is None:
-        return Reply(t(ctx.language, "not_found", query=slug), language=ctx.language)
+        return Reply(ctx.t("not_found", query=slug), language=ctx.language)
     remember_conference(ctx.session, ctx.user_id, slug, now=ctx.now)
     return conference_reply(ctx, conference, intent=None, language=ctx.language)

@@ -48,7 +48,7 @@ _FIELDS: dict[str, tuple[str, bool, int]] = {
 def new_conference_form(ctx: Context, _argument: str = "") -> Reply:
     """`konferenz-neu`: the empty form."""
     initial = {"registration": "open"}
-    return _form_reply(ctx, "", t(ctx.language, "cf.intro_new"), initial)
+    return _form_reply(ctx, "", ctx.t("cf.intro_new"), initial)
 
 
 def edit_conference_form(ctx: Context, slug: str) -> Reply:
@@ -58,7 +58,7 @@ def edit_conference_form(ctx: Context, slug: str) -> Reply:
         return conference
     values = conference_values(conference, ctx.tz)
     values["registration"] = "open" if conference.registration_open else "closed"
-    intro = t(ctx.language, "cf.intro_edit", title=conference.title, slug=conference.slug)
+    intro = ctx.t("cf.intro_edit", title=conference.title, slug=conference.slug)
     return _form_reply(ctx, conference.slug, intro, values)
 
 
@@ -91,7 +91,7 @@ def submit_conference(ctx: Context, slug: str, values: Mapping[str, str]) -> Rep
         return _added(ctx, add_conference(ctx, fields), is_open=is_open)
     conference = get_conference(ctx.session, slug, for_update=True)
     if conference is None:
-        return Reply(t(ctx.language, "cf.unknown", slug=slug), language=ctx.language)
+        return Reply(ctx.t("cf.unknown", slug=slug), language=ctx.language)
     try:
         with ctx.session.begin_nested():  # a late capacity clash undoes the whole edit
             outcome = edit_conference(ctx, conference, fields, registration_open=is_open)
@@ -99,7 +99,7 @@ def submit_conference(ctx: Context, slug: str, values: Mapping[str, str]) -> Rep
                 return outcome
     except CapacityError:
         confirmed = conference.confirmed_count
-        return FormErrors({"capacity": t(ctx.language, "edit.capacity_low", confirmed=confirmed)})
+        return FormErrors({"capacity": ctx.t("edit.capacity_low", confirmed=confirmed)})
     return _saved(ctx, outcome, "cf.edited")
 
 
@@ -133,7 +133,7 @@ def cancel_request(ctx: Context, slug: str) -> Reply:
     if conference.cancelled_at is not None:
         return _say(ctx, "cf.already_cancelled", title=conference.title)
     people = len(people_concerned(ctx.session, conference.id))
-    button = Button(t(ctx.language, "cf.cancel_button"), CANCEL_ACTION, conference.slug, True)
+    button = Button(ctx.t("cf.cancel_button"), CANCEL_ACTION, conference.slug, True)
     text = t(
         ctx.language, "cf.cancel_confirm", title=conference.title, slug=slug.strip(), people=people
     )
@@ -159,4 +159,4 @@ def _find(ctx: Context, slug: str, command: str) -> Conference | Reply:
 
 
 def _say(ctx: Context, key: str, **values: str) -> Reply:
-    return Reply(t(ctx.language, key, **values), language=ctx.language)
+    return Reply(ctx.t(key, **values), language=ctx.language)

@@ -18,7 +18,7 @@ from handlers.notify.notices import announce_new_conference
 from handlers.outgoing import queue_messages
 from handlers.registration.flow import promotion_messages
 from handlers.replies import FormErrors
-from handlers.texts import t, tn
+from handlers.texts import tn
 from storage.conference_file import ConferenceRecord
 from storage.conferences import apply_record, get_conference, touch
 from storage.models import Conference
@@ -42,7 +42,7 @@ def add_conference(ctx: Context, values: Mapping[str, str]) -> Saved | FormError
     if isinstance(record, FormErrors):
         return record
     if get_conference(ctx.session, record.slug) is not None:
-        return FormErrors({"slug": t(ctx.language, "edit.slug_taken")})
+        return FormErrors({"slug": ctx.t("edit.slug_taken")})
     conference = Conference(slug=record.slug, registration_open=True)
     apply_record(conference, record, now=ctx.now)
     ctx.session.add(conference)
@@ -65,7 +65,7 @@ def edit_conference(
     if isinstance(record, FormErrors):
         return record
     if record.slug != conference.slug and get_conference(ctx.session, record.slug):
-        return FormErrors({"slug": t(ctx.language, "edit.slug_taken")})
+        return FormErrors({"slug": ctx.t("edit.slug_taken")})
     problem = _capacity_problem(ctx, conference, record)
     if problem:
         return problem

@@ -153,16 +153,16 @@ def _event(
 def calendar_link(ctx: Context, *, base_url: str) -> Reply:
     """The member's personal feed link; made on first request, the same until revoked."""
     if not base_url:
-        return Reply(t(ctx.language, "feed.no_base"), language=ctx.language)
+        return Reply(ctx.t("feed.no_base"), language=ctx.language)
     token = token_of(ctx.session, ctx.user_id)
     if token is None:
         token = secrets.token_urlsafe(24)
         store_token(ctx.session, ctx.user_id, token, now=ctx.now)
     url = f"{base_url.rstrip('/')}{PERSONAL_PREFIX}{token}.ics"
-    return Reply(t(ctx.language, "feed.link", url=url), language=ctx.language)
+    return Reply(ctx.t("feed.link", url=url), language=ctx.language)
 
 
 def revoke_calendar_link(ctx: Context) -> Reply:
     """Delete the member's link; a new request gives a new one."""
     key = "feed.revoked" if revoke_token(ctx.session, ctx.user_id) else "feed.none"
-    return Reply(t(ctx.language, key), language=ctx.language)
+    return Reply(ctx.t(key), language=ctx.language)

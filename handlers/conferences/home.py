@@ -8,7 +8,6 @@ from handlers.conferences.cards import summary_card
 from handlers.conferences.overview import overview
 from handlers.context import Context
 from handlers.replies import Reply
-from handlers.texts import t
 from storage.conferences import upcoming_conferences
 
 HOME_LIMIT = 10
@@ -18,14 +17,14 @@ def home_reply(ctx: Context) -> Reply:
     """The App Home: upcoming conferences for members, the overview for organizers."""
     if ctx.is_organizer:
         reply = overview(ctx)
-        help_note = t(ctx.language, "home.help", command=ctx.prefix)
+        help_note = ctx.t("home.help")
         return dataclasses.replace(reply, notes=(*reply.notes, help_note))
     upcoming = upcoming_conferences(ctx.session, ctx.now)[:HOME_LIMIT]
     cards = tuple(summary_card(c, ctx.tz, ctx.language, ctx.now) for c in upcoming)
-    lead = t(ctx.language, "home.title") if cards else t(ctx.language, "home.none")
+    lead = ctx.t("home.title") if cards else ctx.t("home.none")
     return Reply(
         lead,
         cards=cards,
-        notes=(t(ctx.language, "home.help", command=ctx.prefix),),
+        notes=(ctx.t("home.help"),),
         language=ctx.language,
     )

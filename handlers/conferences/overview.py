@@ -65,7 +65,7 @@ def _seats(ctx: Context, conference: Conference, held: int) -> str:
     are taken, but not yet accepted), and what is really free."""
     confirmed = conference.confirmed_count - held
     if conference.capacity is None:
-        return t(ctx.language, "ov.seats_unlimited", confirmed=confirmed)
+        return ctx.t("ov.seats_unlimited", confirmed=confirmed)
     free = max(conference.capacity - conference.confirmed_count, 0)
     return t(
         ctx.language, "ov.seats_limited", confirmed=confirmed, capacity=conference.capacity,
@@ -78,15 +78,15 @@ def _held_field(ctx: Context, conference: Conference, held: int) -> tuple[tuple[
     wherever seats are limited (only then can a seat be freed for someone waiting)."""
     if not held and (ctx.seat_offer is None or conference.capacity is None):
         return ()
-    return ((t(ctx.language, "ov.held"), str(held)),)
+    return ((ctx.t("ov.held"), str(held)),)
 
 
 def _state(ctx: Context, conference: Conference) -> str:
-    return t(ctx.language, f"ov.state.{_STATES[registration_problem(conference, ctx.now)]}")
+    return ctx.t(f"ov.state.{_STATES[registration_problem(conference, ctx.now)]}")
 
 
 def _window(ctx: Context, conference: Conference) -> str:
-    unset = t(ctx.language, "ov.not_set")
+    unset = ctx.t("ov.not_set")
     opens, deadline = conference.registration_opens_at, conference.registration_deadline
     return t(
         ctx.language,
@@ -129,5 +129,5 @@ def _audience(ctx: Context, announcement: Announcement) -> str:
         else None
     )
     if conference is None:
-        return t(ctx.language, "ann.audience_channel")
-    return t(ctx.language, f"ann.audience_{announcement.audience}", title=conference.title)
+        return ctx.t("ann.audience_channel")
+    return ctx.t(f"ann.audience_{announcement.audience}", title=conference.title)

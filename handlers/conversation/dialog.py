@@ -20,7 +20,6 @@ from handlers.conversation.form_dialog import (
 )
 from handlers.conversation.incoming import Click, Submission
 from handlers.replies import Form, FormErrors, Reply
-from handlers.texts import t
 from storage.dialogs import close_dialog, open_dialog, save_dialog
 
 MAX_AGE = timedelta(minutes=30)
@@ -55,14 +54,14 @@ def continue_dialog(ctx: Context, text: str, *, click: ClickRun, submit: SubmitR
         return click(ctx, Click(chosen.action, chosen.value))
     if is_no(text) and any(choice.primary for choice in choices):
         close_dialog(ctx.session, ctx.user_id)
-        return Reply(t(ctx.language, "choice.declined"), language=ctx.language)
+        return Reply(ctx.t("choice.declined"), language=ctx.language)
     return None
 
 
 def _start_form(ctx: Context, reply: Reply, form: Form) -> Reply:
     _save_form(ctx, form_state(form, {}), list(range(len(form.fields))))
     lead = [reply.text] if reply.text and reply.text != form.intro else []
-    lines = [*lead, form.intro, t(ctx.language, "form.start", title=form.title), ""]
+    lines = [*lead, form.intro, ctx.t("form.start", title=form.title), ""]
     lines.append(prompt(form.fields[0], ctx.language))
     # While a form is asked, a typed number answers its field; no buttons may compete.
     cards = tuple(dataclasses.replace(card, buttons=()) for card in reply.cards)
@@ -79,10 +78,10 @@ def _form_step(ctx: Context, state: Mapping[str, Any], text: str, submit: Submit
     if is_cancel(text) or declines(field, text):
         close_dialog(ctx.session, ctx.user_id)
         key = "form.cancelled" if is_cancel(text) else "form.declined"
-        return Reply(t(ctx.language, key), language=ctx.language)
+        return Reply(ctx.t(key), language=ctx.language)
     answer = read_answer(field, text)
     if answer.problem is not None:
-        return _ask(ctx, field_index=queue[0], form=form, problem=t(ctx.language, answer.problem))
+        return _ask(ctx, field_index=queue[0], form=form, problem=ctx.t(answer.problem))
     values = {**state["values"], field.name: answer.value or ""}
     queue = queue[1:]
     if queue:

@@ -11,7 +11,7 @@ from handlers.texts import t
 def help_reply(ctx: Context) -> Reply:
     """How to talk to the bot, then the short commands (organizer ones for organizers)."""
     lines = [
-        t(ctx.language, "help.intro"),
+        ctx.t("help.intro"),
         "",
         t(
             ctx.language,
@@ -22,13 +22,13 @@ def help_reply(ctx: Context) -> Reply:
     commands = all_commands()
     lines += [_line(ctx, c.name, c.alias, c.help_key) for c in commands if not c.organizer_only]
     lines.append(_line(ctx, "hilfe", "help", "help.hilfe"))
-    lines += ["", t(ctx.language, "help.easy")]
+    lines += ["", ctx.t("help.easy")]
     if ctx.is_organizer:
-        lines += ["", t(ctx.language, "help.organizer")]
+        lines += ["", ctx.t("help.organizer")]
         lines += [_line(ctx, c.name, c.alias, c.help_key) for c in commands if c.organizer_only]
     return Reply("\n".join(lines), language=ctx.language)
 
 
 def _line(ctx: Context, name: str, alias: str, key: str) -> str:
     shown = alias if ctx.language == "en" else name
-    return f"• {shown} – {t(ctx.language, key)}"
+    return f"• {shown} – {ctx.t(key)}"

@@ -6,7 +6,6 @@ import logging
 
 from handlers.context import Context
 from handlers.replies import Reply
-from handlers.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -16,4 +15,4 @@ def refusal(ctx: Context, what: str) -> Reply | None:
     if ctx.is_organizer:
         return None
     log.warning("user %s tried the organizer command %r", ctx.user_id, what)
-    return Reply(t(ctx.language, "org.refused"), language=ctx.language)
+    return Reply(ctx.t("org.refused"), language=ctx.language)

@@ -27,7 +27,7 @@ from handlers.conversation.understand import MAX_CHARS, understand
 from handlers.conversation.world import world_of
 from handlers.embedding import shared_embedder
 from handlers.replies import FormErrors, Reply
-from handlers.texts import EASY_GERMAN, t
+from handlers.texts import EASY_GERMAN
 
 HELP_WORDS = frozenset({"hilfe", "help", "?"})
 EASY_HELP_WORDS = frozenset({"einfach", "leichte sprache", "einfache sprache"})
@@ -50,7 +50,7 @@ def answer_message(ctx: Context, message: Message) -> Reply:
     text = _without_prefix(ctx, message.text)
     ctx = dataclasses.replace(ctx, language=detect_language(text, fallback=ctx.language))
     if not text:
-        return Reply(t(ctx.language, "empty_text"), language=ctx.language)
+        return Reply(ctx.t("empty_text"), language=ctx.language)
     pending = dialog.continue_dialog(ctx, text, click=click, submit=submit)
     if pending is not None:
         return pending
@@ -60,17 +60,13 @@ def answer_message(ctx: Context, message: Message) -> Reply:
         or _meaning(ctx, text[:MAX_CHARS])
     )
     if len(text) > MAX_CHARS:
-        reply = dataclasses.replace(reply, notes=(*reply.notes, t(ctx.language, "error.long")))
+        reply = dataclasses.replace(reply, notes=(*reply.notes, ctx.t("error.long")))
     return dialog.after_reply(ctx, reply, can_open_forms=message.can_open_forms)
 
 
 def _nothing_open(ctx: Context, text: str) -> Reply | None:
     """ "abbrechen" when no form or choice is open."""
-    return (
-        Reply(t(ctx.language, "form.nothing_open"), language=ctx.language)
-        if is_cancel(text)
-        else None
-    )
+    return Reply(ctx.t("form.nothing_open"), language=ctx.language) if is_cancel(text) else None
 
 
 def _without_prefix(ctx: Context, text: str) -> str:
@@ -112,9 +108,7 @@ def _meaning(ctx: Context, text: str) -> Reply:
     else:
         reply = intent_handlers()[meaning.intent](ctx, meaning)
     if meaning.social:
-        reply = dataclasses.replace(
-            reply, text=f"{t(ctx.language, 'ack.' + meaning.social)} {reply.text}"
-        )
+        reply = dataclasses.replace(reply, text=f"{ctx.t('ack.' + meaning.social)} {reply.text}")
     return reply
 
 
@@ -122,7 +116,7 @@ def click(ctx: Context, pressed: Click) -> Reply:
     """A button, or its typed equivalent."""
     action = actions().get(pressed.action)
     if action is None:
-        return Reply(t(ctx.language, "error"), language=ctx.language)
+        return Reply(ctx.t("error"), language=ctx.language)
     denied = _denied(ctx, action.organizer_only, action.name)
     reply = denied or action.run(ctx, pressed.value)
     return dialog.after_reply(ctx, reply, can_open_forms=pressed.can_open_forms)
@@ -132,7 +126,7 @@ def submit(ctx: Context, submission: Submission) -> Reply | FormErrors:
     """A filled-in form, to the feature that declared it."""
     handler = forms().get(submission.form_id)
     if handler is None:
-        return Reply(t(ctx.language, "error"), language=ctx.language)
+        return Reply(ctx.t("error"), language=ctx.language)
     denied = _denied(ctx, handler.organizer_only, submission.form_id)
     return denied or handler.submit(ctx, submission.context, submission.values)
 

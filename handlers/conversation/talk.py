@@ -6,12 +6,11 @@ from handlers.context import Context
 from handlers.conversation.features import Feature, IntentRun
 from handlers.conversation.meaning import Meaning
 from handlers.replies import Reply
-from handlers.texts import t
 
 
 def _say(key: str) -> IntentRun:
     def reply(ctx: Context, _meaning: Meaning) -> Reply:
-        return Reply(t(ctx.language, key), language=ctx.language)
+        return Reply(ctx.t(key), language=ctx.language)
 
     return reply
 

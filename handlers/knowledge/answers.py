@@ -99,7 +99,7 @@ def good(hit: Hit, bar: Bar = Bar()) -> bool:
 def search_reply(ctx: Context, question: str) -> Reply:
     """`/smartcity loesungen <frage>` and free-text questions about solutions."""
     if not question.strip():
-        return Reply(t(ctx.language, "kb.ask", command=ctx.prefix), language=ctx.language)
+        return Reply(ctx.t("kb.ask"), language=ctx.language)
     index = current_index(ctx.session)
     return found_reply(ctx, index, question) or no_match_reply(ctx, index, question)
 
@@ -110,19 +110,19 @@ def found_reply(ctx: Context, index: KnowledgeIndex, question: str) -> Reply | N
     if not hits:
         return None
     cards = tuple(solution_card(ctx, hit.document) for hit in hits)
-    return Reply(t(ctx.language, "kb.found"), cards=cards, language=ctx.language)
+    return Reply(ctx.t("kb.found"), cards=cards, language=ctx.language)
 
 
 def no_match_reply(ctx: Context, index: KnowledgeIndex, question: str) -> Reply:
     """Say so, name the closest topics, and offer to pass the question on."""
-    text = t(ctx.language, "kb.none")
+    text = ctx.t("kb.none")
     topics = closest_topics(index, parse_query(question).text)
     if topics:
-        text += t(ctx.language, "kb.closest", topics=", ".join(topics))
+        text += ctx.t("kb.closest", topics=", ".join(topics))
     if not ctx.organizer_channel:
         return Reply(text, language=ctx.language)
-    text += t(ctx.language, "kb.offer")
-    button = Button(t(ctx.language, "kb.forward_button"), FORWARD_ACTION, question[:1900])
+    text += ctx.t("kb.offer")
+    button = Button(ctx.t("kb.forward_button"), FORWARD_ACTION, question[:1900])
     return Reply(text, cards=(Card("", buttons=(button,)),), language=ctx.language)
 
 
@@ -130,7 +130,7 @@ def forward_question(ctx: Context, question: str) -> Reply:
     """The asker agreed: post the question to the organizers' channel."""
     post = Reply(t("de", "kb.forward_post", user=ctx.user_id, question=question))
     return Reply(
-        t(ctx.language, "kb.forwarded"),
+        ctx.t("kb.forwarded"),
         language=ctx.language,
         direct_messages=(DirectMessage(ctx.organizer_channel, post),),
     )
@@ -153,14 +153,12 @@ def similar_reply(ctx: Context, solution_id: str) -> Reply:
     """Solutions like the given one (same words, topics), without itself."""
     solution = get_solution(ctx.session, solution_id)
     if solution is None:
-        return Reply(t(ctx.language, "kb.unknown", id=solution_id), language=ctx.language)
+        return Reply(ctx.t("kb.unknown", id=solution_id), language=ctx.language)
     index = current_index(ctx.session)
     probe = f"{solution.title} {' '.join(solution.topics)}"
     hits = [h for h in index.search(probe, limit=LIMIT + 1) if h.document.id != solution_id]
     cards = tuple(solution_card(ctx, hit.document) for hit in hits[:LIMIT])
-    return Reply(
-        t(ctx.language, "kb.similar", title=solution.title), cards=cards, language=ctx.language
-    )
+    return Reply(ctx.t("kb.similar", title=solution.title), cards=cards, language=ctx.language)
 
 
 def solution_card(ctx: Context, document: Document) -> Card:

@@ -20,19 +20,18 @@ def state_reply(ctx: Context, state: str) -> Reply:
     projects = all_projects(ctx.session)
     inside = [p for p in projects if state in [s.strip() for s in p.state.split(";")]]
     if not inside:
-        return Reply(t(ctx.language, "dir.state_none", state=state), language=ctx.language)
+        return Reply(ctx.t("dir.state_none", state=state), language=ctx.language)
     notes = tuple(
-        t(ctx.language, "dir.project", name=p.name, category=p.category, cohort=p.cohort_year)
-        for p in inside
+        ctx.t("dir.project", name=p.name, category=p.category, cohort=p.cohort_year) for p in inside
     )
-    return Reply(t(ctx.language, "dir.state", state=state), notes=notes, language=ctx.language)
+    return Reply(ctx.t("dir.state", state=state), notes=notes, language=ctx.language)
 
 
 def place_reply(ctx: Context, name: str) -> Reply:
     """ "Was macht Konstanz?": the model project and the solutions it built."""
     project = get_project(ctx.session, name)
     if project is None:
-        return Reply(t(ctx.language, "dir.ask_place"), language=ctx.language)
+        return Reply(ctx.t("dir.ask_place"), language=ctx.language)
     index = current_index(ctx.session)
     place = project.name.split("(")[0].split("/")[0].strip()
     hits = index.search("", filters={"municipality": place}, limit=10)
@@ -45,7 +44,7 @@ def place_reply(ctx: Context, name: str) -> Reply:
         cohort=project.cohort_year,
     )
     key = "dir.solutions" if cards else "dir.no_solutions"
-    lead = f"{info} {t(ctx.language, key, name=project.name)}"
+    lead = f"{info} {ctx.t(key, name=project.name)}"
     return Reply(lead, cards=cards or (Card("", body=project.notes),), language=ctx.language)
 
 
@@ -54,13 +53,13 @@ def member_reply(ctx: Context, name: str | None, text: str) -> Reply:
     project = get_project(ctx.session, name) if name else None
     if project is not None:
         return Reply(
-            t(ctx.language, "dir.member", name=project.name, state=project.state),
+            ctx.t("dir.member", name=project.name, state=project.state),
             language=ctx.language,
         )
     asked = _asked_place(text)
     if not asked:
-        return Reply(t(ctx.language, "dir.ask_place"), language=ctx.language)
-    return Reply(t(ctx.language, "dir.not_member", name=asked), language=ctx.language)
+        return Reply(ctx.t("dir.ask_place"), language=ctx.language)
+    return Reply(ctx.t("dir.not_member", name=asked), language=ctx.language)
 
 
 def _asked_place(text: str) -> str:

@@ -8,7 +8,6 @@ from handlers.context import Context
 from handlers.embedding import shared_embedder
 from handlers.knowledge.vectors import embed_solutions
 from handlers.replies import Form, FormErrors, FormField, Reply
-from handlers.texts import t
 from storage.models import Solution
 from storage.solutions import VALIDATORS, get_solution, upsert_solutions
 
@@ -32,7 +31,7 @@ def solution_form(ctx: Context, solution_id: str = "") -> Reply:
     """`/smartcity loesung-neu`, or the edit button on a result card (organizers only)."""
     current = get_solution(ctx.session, solution_id) if solution_id else None
     if solution_id and current is None:
-        return Reply(t(ctx.language, "kb.unknown", id=solution_id), language=ctx.language)
+        return Reply(ctx.t("kb.unknown", id=solution_id), language=ctx.language)
     values: dict[str, str] = {"status": "idee"}
     if current is not None:
         values = {name: getattr(current, name) for name, *_ in _FIELDS}
@@ -40,7 +39,7 @@ def solution_form(ctx: Context, solution_id: str = "") -> Reply:
     fields = tuple(
         FormField(
             name,
-            t(ctx.language, label),
+            ctx.t(label),
             kind=kind,
             required=name not in _OPTIONAL,
             initial=values.get(name, ""),
@@ -49,16 +48,12 @@ def solution_form(ctx: Context, solution_id: str = "") -> Reply:
         for name, label, kind, limit in _FIELDS
         if not (current is not None and name == "id")
     )
-    intro = (
-        t(ctx.language, "sol.edit_intro", title=current.title)
-        if current
-        else t(ctx.language, "sol.new_intro")
-    )
+    intro = ctx.t("sol.edit_intro", title=current.title) if current else ctx.t("sol.new_intro")
     form = Form(
         FORM_ID,
         NEW_ACTION,
-        t(ctx.language, "form.solution_title"),
-        t(ctx.language, "form.solution_submit"),
+        ctx.t("form.solution_title"),
+        ctx.t("form.solution_submit"),
         solution_id,
         intro,
         fields,
@@ -77,7 +72,7 @@ def submit_solution(
         if (name in _OPTIONAL and not row[name]) or check(row[name]) is None:
             continue
         key = _MESSAGES.get(name)
-        errors[name] = t(ctx.language, key) if key else t(ctx.language, "reg.error_required")
+        errors[name] = ctx.t(key) if key else ctx.t("reg.error_required")
     if errors:
         return FormErrors(errors)
     topics = [topic.strip() for topic in row["topics"].split(";") if topic.strip()]
@@ -86,4 +81,4 @@ def submit_solution(
     saved = ctx.session.get(Solution, row["id"], populate_existing=True)
     if embedder is not None and saved is not None:
         embed_solutions(ctx.session, embedder, [saved])
-    return Reply(t(ctx.language, "sol.saved", title=row["title"]), language=ctx.language)
+    return Reply(ctx.t("sol.saved", title=row["title"]), language=ctx.language)

@@ -13,7 +13,6 @@ from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.registration.window import registration_problem
 from handlers.replies import Reply
-from handlers.texts import t
 from storage.conferences import get_conference
 from storage.models import Conference, OutboxMessage
 from storage.reminders import is_opted_out
@@ -70,7 +69,7 @@ def new_conference_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
         when_text(conference, ctx.tz, ctx.language),
         place_suffix(conference, ctx.language),
     )
-    return _notice(ctx, conference, t(ctx.language, "notice.new", when=when, place=place, **values))
+    return _notice(ctx, conference, ctx.t("notice.new", when=when, place=place, **values))
 
 
 def registration_open_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
@@ -81,7 +80,7 @@ def registration_open_reply(ctx: Context, message: OutboxMessage) -> Reply | str
     if registration_problem(conference, ctx.now) is not None:
         return "registration not open"
     values = names(conference, ctx.language).as_values()
-    return _notice(ctx, conference, t(ctx.language, "notice.registration", **values))
+    return _notice(ctx, conference, ctx.t("notice.registration", **values))
 
 
 def _conference(ctx: Context, message: OutboxMessage) -> Conference | str:
@@ -97,6 +96,4 @@ def _conference(ctx: Context, message: OutboxMessage) -> Conference | str:
 
 def _notice(ctx: Context, conference: Conference, text: str) -> Reply:
     card = conference_card(conference, ctx.tz, ctx.language, now=ctx.now)
-    return Reply(
-        text, cards=(card,), notes=(t(ctx.language, "notice.stop_hint"),), language=ctx.language
-    )
+    return Reply(text, cards=(card,), notes=(ctx.t("notice.stop_hint"),), language=ctx.language)

@@ -11,7 +11,6 @@ from handlers.context import Context
 from handlers.normalize import fold
 from handlers.registration.window import registration_problem
 from handlers.replies import Button, Card, Reply
-from handlers.texts import t
 from storage.conferences import all_conferences, get_conference
 from storage.models import Conference
 from storage.subscriptions import (
@@ -61,15 +60,13 @@ def my_wishes(ctx: Context) -> Reply:
         _what_of(ctx, wish.subject, wish.conference)
         for wish in subscriptions_of(ctx.session, ctx.user_id)
     ]
-    buttons = [
-        Button(t(ctx.language, f"notify.button.{kind}"), NEW_ACTION, kind) for kind in KINDS[:3]
-    ]
+    buttons = [Button(ctx.t(f"notify.button.{kind}"), NEW_ACTION, kind) for kind in KINDS[:3]]
     if whats:
-        stop = Button(t(ctx.language, "notify.button.stop"), STOP_ACTION, "")
-        text = "\n".join([t(ctx.language, "notify.list"), *(f"• {what}" for what in whats)])
+        stop = Button(ctx.t("notify.button.stop"), STOP_ACTION, "")
+        text = "\n".join([ctx.t("notify.list"), *(f"• {what}" for what in whats)])
         return Reply(text, cards=(Card("", buttons=(stop,)),), language=ctx.language)
     return Reply(
-        t(ctx.language, "notify.choose"),
+        ctx.t("notify.choose"),
         cards=(Card("", buttons=tuple(buttons)),),
         language=ctx.language,
     )
@@ -79,14 +76,14 @@ def wish_new(ctx: Context, kind: str) -> Reply:
     """The button "tell me of new conferences (of this kind)"."""
     if kind not in KINDS:
         return _say(ctx, "notify.unknown", query=kind)
-    what = t(ctx.language, f"notify.what.{kind}")
+    what = ctx.t(f"notify.what.{kind}")
     added = subscribe(ctx.session, ctx.user_id, new_subject(kind), now=ctx.now)
     return _say(ctx, "notify.subscribed" if added else "notify.already", what=what)
 
 
 def wish_digest(ctx: Context) -> Reply:
     """`bescheid wochenueberblick`: the weekly digest by direct message."""
-    what = t(ctx.language, "notify.what.weekly")
+    what = ctx.t("notify.what.weekly")
     added = subscribe(ctx.session, ctx.user_id, DIGEST_SUBJECT, now=ctx.now)
     return _say(ctx, "notify.subscribed" if added else "notify.already", what=what)
 
@@ -104,11 +101,11 @@ def _wish_registration(ctx: Context, conference: Conference) -> Reply:
     problem = registration_problem(conference, ctx.now)
     if problem is None:
         card = conference_card(conference, ctx.tz, ctx.language, now=ctx.now)
-        return Reply(t(ctx.language, "notify.open_now", **values), cards=(card,),
+        return Reply(ctx.t("notify.open_now", **values), cards=(card,),
                      language=ctx.language)  # fmt: skip
     if problem in ("reg.past", "reg.deadline") or conference.cancelled_at is not None:
         return _say(ctx, "notify.too_late", **values)
-    what = t(ctx.language, "notify.what.registration", **values)
+    what = ctx.t("notify.what.registration", **values)
     subject = registration_subject(conference.id)
     added = subscribe(ctx.session, ctx.user_id, subject, now=ctx.now, conference_id=conference.id)
     return _say(ctx, "notify.subscribed" if added else "notify.already", what=what)
@@ -124,30 +121,30 @@ def new_conference_offer(ctx: Context, kind: str | None) -> Card:
     """For an answer that finds nothing upcoming: the question and its button, or the note
     that the member will be told already."""
     kind = kind if kind in KINDS else "any"
-    what = t(ctx.language, f"notify.what.{kind}")
+    what = ctx.t(f"notify.what.{kind}")
     if is_subscribed(ctx.session, ctx.user_id, (new_subject("any"), new_subject(kind))):
-        return Card("", body=t(ctx.language, "notify.already", what=what))
-    button = Button(t(ctx.language, "notify.button"), NEW_ACTION, kind, primary=True)
-    return Card("", body=t(ctx.language, "notify.offer", what=what), buttons=(button,))
+        return Card("", body=ctx.t("notify.already", what=what))
+    button = Button(ctx.t("notify.button"), NEW_ACTION, kind, primary=True)
+    return Card("", body=ctx.t("notify.offer", what=what), buttons=(button,))
 
 
 def registration_offer(ctx: Context, conference: Conference) -> Card:
     """The same for a conference whose registration has not opened yet."""
     values = names(conference, ctx.language).as_values()
-    what = t(ctx.language, "notify.what.registration", **values)
+    what = ctx.t("notify.what.registration", **values)
     if is_subscribed(ctx.session, ctx.user_id, (registration_subject(conference.id),)):
-        return Card("", body=t(ctx.language, "notify.already", what=what))
-    button = Button(t(ctx.language, "notify.button"), REGISTRATION_ACTION, conference.slug,
+        return Card("", body=ctx.t("notify.already", what=what))
+    button = Button(ctx.t("notify.button"), REGISTRATION_ACTION, conference.slug,
                     primary=True)  # fmt: skip
-    return Card("", body=t(ctx.language, "notify.offer", what=what), buttons=(button,))
+    return Card("", body=ctx.t("notify.offer", what=what), buttons=(button,))
 
 
 def _what_of(ctx: Context, subject: str, conference: Conference | None) -> str:
     if conference is not None:
         values = names(conference, ctx.language).as_values()
-        return t(ctx.language, "notify.what.registration", **values)
-    return t(ctx.language, f"notify.what.{subject.partition(':')[2]}")
+        return ctx.t("notify.what.registration", **values)
+    return ctx.t(f"notify.what.{subject.partition(':')[2]}")
 
 
 def _say(ctx: Context, key: str, **values: str) -> Reply:
-    return Reply(t(ctx.language, key, **values), language=ctx.language)
+    return Reply(ctx.t(key, **values), language=ctx.language)

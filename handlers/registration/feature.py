@@ -30,7 +30,6 @@ from handlers.registration.organizer import ADMIN_WORDS, conference_admin, parti
 from handlers.registration.visibility import hide_me, visibility_command
 from handlers.registration.waitlist import LEAVE_ACTION, leave_waitlist
 from handlers.replies import Reply
-from handlers.texts import t
 
 
 def _for_conference(run: CommandRun) -> IntentRun:
@@ -40,8 +39,8 @@ def _for_conference(run: CommandRun) -> IntentRun:
     def answer(ctx: Context, meaning: Meaning) -> Reply:
         conference = meant_conference(ctx, meaning.ref)
         if conference is None and meaning.ref.explicit:
-            text = t(ctx.language, "not_found", query=meaning.text.strip())
-            return Reply(text + t(ctx.language, "not_found_hint"), language=ctx.language)
+            text = ctx.t("not_found", query=meaning.text.strip())
+            return Reply(text + ctx.t("not_found_hint"), language=ctx.language)
         return run(ctx, conference.slug if conference else "")
 
     return answer

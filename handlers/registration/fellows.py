@@ -71,7 +71,7 @@ def _answer(ctx: Context, text: str) -> Reply:
     conference = meant_conference(ctx, ref) or (None if ref.explicit else _own_next(ctx))
     if conference is None:
         key = "fellows.not_found" if ref.explicit else "fellows.no_seat_anywhere"
-        return Reply(t(ctx.language, key, command=ctx.prefix), language=ctx.language)
+        return Reply(ctx.t(key), language=ctx.language)
     municipality = named.municipality if _origin(text, named.municipality) else None
     return fellows_reply(ctx, conference, Wanted(named.state, municipality, topic_of(text)))
 

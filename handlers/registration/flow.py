@@ -41,18 +41,18 @@ def start_registration(ctx: Context, argument: str) -> Reply:
         return found if isinstance(found, Reply) else registration_form(ctx, found)
     open_now = [c for c in conferences if registration_problem(c, ctx.now) is None]
     if not open_now:
-        return Reply(t(ctx.language, "reg.none_open"), language=ctx.language)
+        return Reply(ctx.t("reg.none_open"), language=ctx.language)
     if len(open_now) == 1:
         return registration_form(ctx, open_now[0])
     cards = tuple(
         Card(
             c.title,
-            ((t(ctx.language, "field.when"), when_text(c, ctx.tz, ctx.language)),),
+            ((ctx.t("field.when"), when_text(c, ctx.tz, ctx.language)),),
             buttons=register_buttons(c, ctx.language, ctx.now),
         )
         for c in open_now
     )
-    return Reply(t(ctx.language, "reg.pick"), cards=cards, language=ctx.language)
+    return Reply(ctx.t("reg.pick"), cards=cards, language=ctx.language)
 
 
 def find_conference(
@@ -62,10 +62,10 @@ def find_conference(
     found = lookup_conference(conferences, argument, now=ctx.now, tz=ctx.tz)
     if found.conference is not None:
         return found.conference
-    text = t(ctx.language, "reg.unknown", query=argument.strip())
+    text = ctx.t("reg.unknown", query=argument.strip())
     if found.suggestions:
         listed = ", ".join(f"„{c.title}“ ({c.slug})" for c in found.suggestions)
-        text += t(ctx.language, "reg.did_you_mean", suggestions=listed)
+        text += ctx.t("reg.did_you_mean", suggestions=listed)
     return Reply(text, language=ctx.language)
 
 
@@ -73,7 +73,7 @@ def registration_form_for(ctx: Context, slug: str) -> Reply:
     """The form behind an "Anmelden" button."""
     conference = get_conference(ctx.session, slug)
     if conference is None:
-        return Reply(t(ctx.language, "reg.unknown", query=slug), language=ctx.language)
+        return Reply(ctx.t("reg.unknown", query=slug), language=ctx.language)
     return registration_form(ctx, conference)
 
 
@@ -151,7 +151,7 @@ def _refusal(ctx: Context, conference: Conference) -> Reply | None:
 
 def _already(ctx: Context, position: int | None, values: dict[str, str]) -> Reply:
     key = "reg.already" if position is None else "reg.already_waitlisted"
-    return Reply(t(ctx.language, key, position=position, **values), language=ctx.language)
+    return Reply(ctx.t(key, position=position, **values), language=ctx.language)
 
 
 def validate(values: Mapping[str, str], language: str) -> dict[str, str]:
@@ -177,7 +177,7 @@ def submit_registration(ctx: Context, slug: str, values: Mapping[str, str]) -> R
         return FormErrors(errors)
     conference = get_conference(ctx.session, slug, for_update=True)
     if conference is None:
-        return Reply(t(ctx.language, "reg.unknown", query=slug), language=ctx.language)
+        return Reply(ctx.t("reg.unknown", query=slug), language=ctx.language)
     problem = _closed(ctx, conference)
     if problem is not None:
         return problem
@@ -232,21 +232,19 @@ def cancel_registration(ctx: Context, argument: str) -> Reply:
     elif len(mine) == 1:
         conference = mine[0].conference
     elif not mine:
-        return Reply(t(ctx.language, "reg.none"), language=ctx.language)
+        return Reply(ctx.t("reg.none"), language=ctx.language)
     else:
-        return Reply(
-            t(ctx.language, "reg.pick_cancel"), cards=my_cards(ctx, mine), language=ctx.language
-        )
+        return Reply(ctx.t("reg.pick_cancel"), cards=my_cards(ctx, mine), language=ctx.language)
     values = names(conference, ctx.language).as_values()
     if ctx.now >= conference.starts_at:
-        return Reply(t(ctx.language, "reg.past", **values), language=ctx.language)
+        return Reply(ctx.t("reg.past", **values), language=ctx.language)
     cancelled, promoted = cancel(
         ctx.session, conference.id, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer
     )
     if cancelled is None:
-        return Reply(t(ctx.language, "reg.not_registered", **values), language=ctx.language)
+        return Reply(ctx.t("reg.not_registered", **values), language=ctx.language)
     return Reply(
-        t(ctx.language, "reg.cancelled", **values),
+        ctx.t("reg.cancelled", **values),
         language=ctx.language,
         direct_messages=promotion_messages(ctx, conference, promoted),
     )
@@ -268,8 +266,8 @@ def my_registrations(ctx: Context) -> Reply:
     """`/smartcity meine`: registrations and waitlist positions."""
     mine = registrations_of_user(ctx.session, ctx.user_id)
     if not mine:
-        return Reply(t(ctx.language, "reg.none"), language=ctx.language)
-    return Reply(t(ctx.language, "reg.mine"), cards=my_cards(ctx, mine), language=ctx.language)
+        return Reply(ctx.t("reg.none"), language=ctx.language)
+    return Reply(ctx.t("reg.mine"), cards=my_cards(ctx, mine), language=ctx.language)
 
 
 def waitlist_reply(ctx: Context) -> Reply:
@@ -280,7 +278,7 @@ def waitlist_reply(ctx: Context) -> Reply:
         values = names(registration.conference, ctx.language).as_values()
         position = waitlist_position(ctx.session, registration)
         key = "wait.confirmed" if position is None else "wait.position"
-        lines.append(t(ctx.language, key, position=position, **values))
+        lines.append(ctx.t(key, position=position, **values))
     if not lines:
-        return Reply(t(ctx.language, "wait.none"), language=ctx.language)
+        return Reply(ctx.t("wait.none"), language=ctx.language)
     return Reply("\n".join(lines), cards=my_cards(ctx, mine), language=ctx.language)

@@ -48,11 +48,11 @@ def accept_seat(ctx: Context, slug: str) -> Reply:
     """The accepting button: the held seat is confirmed, with the calendar entry."""
     conference = get_conference(ctx.session, slug)
     if conference is None:
-        return Reply(t(ctx.language, "reg.unknown", query=slug), language=ctx.language)
+        return Reply(ctx.t("reg.unknown", query=slug), language=ctx.language)
     registration = accept_offer(ctx.session, conference.id, ctx.user_id, now=ctx.now)
     if registration is None:
         values = names(conference, ctx.language).as_values()
-        return Reply(t(ctx.language, "offer.gone", **values), language=ctx.language)
+        return Reply(ctx.t("offer.gone", **values), language=ctx.language)
     return confirmation(ctx, conference, registration.id, CONFIRMED, None, key="offer.accepted")
 
 
@@ -73,5 +73,5 @@ def offer_lapsed_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     if registration is not None and registration.status in ACTIVE:
         return "registered again"
     values = names(conference, ctx.language).as_values()
-    text = t(ctx.language, "offer.lapsed", command=ctx.prefix, slug=conference.slug, **values)
+    text = ctx.t("offer.lapsed", slug=conference.slug, **values)
     return Reply(text, language=ctx.language)

@@ -7,7 +7,7 @@ from handlers.context import Context
 from handlers.registration.exports import participant_rows, to_csv
 from handlers.registration.flow import find_conference, promotion_messages
 from handlers.replies import Attachment, DirectMessage, Reply
-from handlers.texts import t, tn
+from handlers.texts import tn
 from storage.conferences import all_conferences
 from storage.models import Conference
 from storage.registrations import (
@@ -44,7 +44,7 @@ def participant_list(ctx: Context, argument: str) -> Reply:
     lines = tuple(
         f"{n}. {row['name']} ({row['municipality']}, {row['role']})"
         + (
-            f" – {t(ctx.language, 'reg.status_waitlisted', position=row['waitlist_position'])}"
+            f" – {ctx.t('reg.status_waitlisted', position=row['waitlist_position'])}"
             if row["waitlist_position"]
             else ""
         )
@@ -52,7 +52,7 @@ def participant_list(ctx: Context, argument: str) -> Reply:
     )
     export = Attachment(f"teilnehmende-{conference.slug}.csv", to_csv(table), conference.title)
     export_note = Reply(
-        t(ctx.language, "org.export_sent", **names(conference, ctx.language).as_values()),
+        ctx.t("org.export_sent", **names(conference, ctx.language).as_values()),
         attachments=(export,),
         language=ctx.language,
     )
@@ -68,7 +68,7 @@ def conference_admin(ctx: Context, argument: str) -> Reply:
     """`/smartcity konferenz <slug> kapazitaet 120 | oeffnen | schliessen`."""
     words = argument.split()
     if len(words) < 2:
-        return Reply(t(ctx.language, "org.usage", command=ctx.prefix), language=ctx.language)
+        return Reply(ctx.t("org.usage"), language=ctx.language)
     conference = find_conference(ctx, all_conferences(ctx.session), words[0])
     if isinstance(conference, Reply):
         return conference
@@ -77,10 +77,10 @@ def conference_admin(ctx: Context, argument: str) -> Reply:
     if action in _OPEN | _CLOSE:
         conference.registration_open = action in _OPEN
         key = "org.opened" if conference.registration_open else "org.closed"
-        return Reply(t(ctx.language, key, **values), language=ctx.language)
+        return Reply(ctx.t(key, **values), language=ctx.language)
     if action in _CAPACITY and len(words) == 3 and words[2].isdigit() and int(words[2]) > 0:
         return _set_capacity(ctx, conference, int(words[2]), values)
-    return Reply(t(ctx.language, "org.usage", command=ctx.prefix), language=ctx.language)
+    return Reply(ctx.t("org.usage"), language=ctx.language)
 
 
 def _set_capacity(
@@ -92,10 +92,8 @@ def _set_capacity(
         )
     except CapacityError:
         confirmed = conference.confirmed_count
-        return Reply(
-            t(ctx.language, "org.capacity_too_low", confirmed=confirmed), language=ctx.language
-        )
-    text = t(ctx.language, "org.capacity_set", capacity=capacity, **values)
+        return Reply(ctx.t("org.capacity_too_low", confirmed=confirmed), language=ctx.language)
+    text = ctx.t("org.capacity_set", capacity=capacity, **values)
     if promoted:
         text += tn(
             ctx.language, "org.capacity_promoted", "org.capacity_promoted.plural", len(promoted)

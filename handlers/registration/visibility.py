@@ -8,7 +8,6 @@ from handlers.context import Context
 from handlers.conversation.meaning import Meaning
 from handlers.registration.flow import find_conference
 from handlers.replies import Reply
-from handlers.texts import t
 from storage.conferences import all_conferences
 from storage.registrations import registrations_of_user
 from storage.visibility import set_visible
@@ -40,20 +39,20 @@ def _switch(ctx: Context, which: str, *, visible: bool) -> Reply:
             return found
         conference_id = found.id
     if not registrations_of_user(ctx.session, ctx.user_id):
-        return Reply(t(ctx.language, "vis.no_registrations"), language=ctx.language)
+        return Reply(ctx.t("vis.no_registrations"), language=ctx.language)
     set_visible(ctx.session, ctx.user_id, visible=visible, now=ctx.now, conference_id=conference_id)
     key = "vis.now_visible" if visible else "vis.now_hidden"
-    return Reply(t(ctx.language, key, command=ctx.prefix), language=ctx.language)
+    return Reply(ctx.t(key), language=ctx.language)
 
 
 def _status(ctx: Context) -> Reply:
     mine = registrations_of_user(ctx.session, ctx.user_id)
     if not mine:
-        return Reply(t(ctx.language, "vis.no_registrations"), language=ctx.language)
+        return Reply(ctx.t("vis.no_registrations"), language=ctx.language)
     lines = []
     for registration in mine:
         values = names(registration.conference, ctx.language).as_values()
         key = "vis.status_visible" if registration.visible_since else "vis.status_hidden"
-        lines.append(t(ctx.language, key, **values))
-    usage = t(ctx.language, "vis.usage", command=ctx.prefix)
+        lines.append(ctx.t(key, **values))
+    usage = ctx.t("vis.usage")
     return Reply("\n".join(lines), notes=(usage,), language=ctx.language)

@@ -6,7 +6,6 @@ from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.registration.flow import find_conference, promotion_messages
 from handlers.replies import Reply
-from handlers.texts import t
 from storage.conferences import all_conferences
 from storage.models import Conference
 from storage.registrations import (
@@ -38,7 +37,7 @@ def leave_waitlist(ctx: Context, argument: str) -> Reply:
         ctx.session, conference.id, ctx.user_id, now=ctx.now, offer_for=ctx.seat_offer
     )
     return Reply(
-        t(ctx.language, "wl.left", **values),
+        ctx.t("wl.left", **values),
         direct_messages=promotion_messages(ctx, conference, promoted),
         language=ctx.language,
     )
@@ -58,4 +57,4 @@ def _meant(ctx: Context, argument: str) -> Conference | Reply:
 
 
 def _say(ctx: Context, key: str, **values: str) -> Reply:
-    return Reply(t(ctx.language, key, **values), language=ctx.language)
+    return Reply(ctx.t(key, **values), language=ctx.language)

@@ -56,11 +56,11 @@ def announce_command(ctx: Context, argument: str) -> Reply:
         words.insert(0, "raum")
     audience = _AUDIENCE_WORDS.get(words[0].casefold()) if words else None
     if not text.strip() or audience is None:
-        return Reply(t(ctx.language, "ann.usage", command=ctx.prefix), language=ctx.language)
+        return Reply(ctx.t("ann.usage"), language=ctx.language)
     target, when_words = "", words[1:]
     if audience != "channel":
         if not when_words:
-            return Reply(t(ctx.language, "ann.usage", command=ctx.prefix), language=ctx.language)
+            return Reply(ctx.t("ann.usage"), language=ctx.language)
         target, when_words = when_words[0], when_words[1:]
     return _schedule(
         ctx, text=text.strip(), audience=audience, target=target, when=" ".join(when_words)
@@ -118,13 +118,13 @@ def submit_announcement(
     audience, _, target = values.get("audience", "").partition(":")
     room = values.get("room", "").strip()
     if room and not is_matrix_room(room):
-        return FormErrors({"room": t(ctx.language, "ann.bad_room", room=room)})
+        return FormErrors({"room": ctx.t("ann.bad_room", room=room)})
     if room:
         audience, target = "room", room
     text = values.get("text", "").strip()
     if not text or audience not in AUDIENCES:
         field = "text" if not text else "audience"
-        return FormErrors({field: t(ctx.language, "reg.error_required")})
+        return FormErrors({field: ctx.t("reg.error_required")})
     when = values.get("when", "")
     problem = _when_problem(ctx, when)
     if problem:
@@ -138,8 +138,8 @@ def _when_problem(ctx: Context, when: str) -> str | None:
         return None
     parsed = parse_when(when, now=ctx.now, tz=ctx.tz)
     if parsed is None:
-        return t(ctx.language, "ann.bad_when")
-    return t(ctx.language, "ann.past_when") if parsed < ctx.now else None
+        return ctx.t("ann.bad_when")
+    return ctx.t("ann.past_when") if parsed < ctx.now else None
 
 
 def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str) -> Reply:
@@ -189,27 +189,27 @@ def _moment(ctx: Context, moment: datetime) -> str:
 
 def _audience(ctx: Context, announcement: Announcement, conference: Conference | None) -> str:
     if announcement.audience == "room":
-        return t(ctx.language, "ann.audience_room", room=announcement.room or "")
+        return ctx.t("ann.audience_room", room=announcement.room or "")
     if conference is None:
-        return t(ctx.language, "ann.audience_channel")
+        return ctx.t("ann.audience_channel")
     key = f"ann.audience_{announcement.audience}"
-    return t(ctx.language, key, title=conference.title)
+    return ctx.t(key, title=conference.title)
 
 
 def list_announcements(ctx: Context, _argument: str = "") -> Reply:
     """`/smartcity ankuendigungen`: what is scheduled, each with a cancel button."""
     scheduled = scheduled_announcements(ctx.session)
     if not scheduled:
-        return Reply(t(ctx.language, "ann.none"), language=ctx.language)
+        return Reply(ctx.t("ann.none"), language=ctx.language)
     cards = tuple(
         Card(
             _moment(ctx, a.send_at),
             body=a.text[:200],
-            buttons=(Button(t(ctx.language, "ann.cancel_button"), CANCEL_ACTION, str(a.id)),),
+            buttons=(Button(ctx.t("ann.cancel_button"), CANCEL_ACTION, str(a.id)),),
         )
         for a in scheduled
     )
-    return Reply(t(ctx.language, "ann.list"), cards=cards, language=ctx.language)
+    return Reply(ctx.t("ann.list"), cards=cards, language=ctx.language)
 
 
 def cancel_command(ctx: Context, announcement_id: str) -> Reply:
@@ -218,7 +218,7 @@ def cancel_command(ctx: Context, announcement_id: str) -> Reply:
         ctx.session, int(announcement_id), now=ctx.now
     )
     key = "ann.cancelled" if done else "ann.not_found"
-    return Reply(t(ctx.language, key), language=ctx.language)
+    return Reply(ctx.t(key), language=ctx.language)
 
 
 def expand_job(ctx: Context, message: OutboxMessage) -> str | None:

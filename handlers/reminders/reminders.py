@@ -111,11 +111,11 @@ def reminders_command(ctx: Context, argument: str) -> Reply:
     choice = argument.strip().casefold()
     if choice in _OFF:
         set_opt_out(ctx.session, ctx.user_id, opted_out=True, now=ctx.now)
-        return Reply(t(ctx.language, "rem.off", command=ctx.prefix), language=ctx.language)
+        return Reply(ctx.t("rem.off"), language=ctx.language)
     if choice in _ON:
         # "Sag mir Bescheid ..." often means new dates, not reminders: offer those too.
         offer = new_conference_offer(ctx, None)
         key = "rem.on" if is_opted_out(ctx.session, ctx.user_id) else "rem.already_on"
         set_opt_out(ctx.session, ctx.user_id, opted_out=False, now=ctx.now)
-        return Reply(t(ctx.language, key), cards=(offer,), language=ctx.language)
-    return Reply(t(ctx.language, "rem.usage", command=ctx.prefix), language=ctx.language)
+        return Reply(ctx.t(key), cards=(offer,), language=ctx.language)
+    return Reply(ctx.t("rem.usage"), language=ctx.language)

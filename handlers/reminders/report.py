@@ -49,7 +49,7 @@ def report_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     text += _per_transport(ctx, messages)
     failures = [f"{m.recipient} ({m.error})" for m in messages if m.status == FAILED]
     if failures:
-        text += t(ctx.language, "ann.report_failure", details=", ".join(failures[:20]))
+        text += ctx.t("ann.report_failure", details=", ".join(failures[:20]))
     return Reply(text, language=ctx.language)
 
 

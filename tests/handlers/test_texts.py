@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.catalogues import problems
@@ -59,3 +61,16 @@ def test_texts_name_commands_as_they_are_typed_in_the_console(services: Services
         "In Ordnung: Sie bekommen keine Erinnerungen und keine Hinweise auf neue Konferenzen "
         "oder Anmeldestarts mehr. Wieder einschalten mit „erinnerungen an“."
     )
+
+
+def test_the_context_translates_in_its_language_with_its_transports_prefix(
+    services: Services,
+) -> None:
+    with services.context("U1", prefix="/smartcity ") as ctx:
+        assert ctx.t("kb.ask") == (
+            "Wonach suchen Sie? Zum Beispiel: „/smartcity loesungen Starkregen-Warnung“"
+        )
+        english = dataclasses.replace(ctx, language="en", prefix="")
+        assert (
+            english.t("kb.ask") == "What are you looking for? For example: “loesungen heavy rain”"
+        )
