@@ -200,7 +200,7 @@ def _registration_info(
         )
     }
     key = problem or "lead.registration"
-    text = t(language, key, slug=conference.slug, command=ctx.prefix, **moments, **values)
+    text = ctx.t(key, slug=conference.slug, **moments, **values)
     if problem in ("reg.closed", "reg.not_yet") and conference.cancelled_at is None:
         return text, (card, registration_offer(ctx, conference))
     return text, (card,)

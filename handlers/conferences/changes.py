@@ -11,7 +11,6 @@ from handlers.conferences.naming import names
 from handlers.context import Context
 from handlers.dates import format_period
 from handlers.replies import Reply
-from handlers.texts import t
 from storage.conference_changes import (
     change_id_of,
     forget_pending_reminders,
@@ -98,7 +97,7 @@ def change_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     )
     return Reply(
         "\n".join(lines),
-        notes=(t(language, "change.calendar"),),
+        notes=(ctx.t("change.calendar"),),
         attachments=(calendar,),
         language=language,
     )
@@ -110,9 +109,7 @@ def _lines(
     language = ctx.language
     name = names(conference, language).as_values()
     if cancelled:
-        return [
-            t(language, "change.cancelled", when=when_text(conference, ctx.tz, language), **name)
-        ]
+        return [ctx.t("change.cancelled", when=when_text(conference, ctx.tz, language), **name)]
     aspects = changed_aspects(before, conference)
     lines = []
     if TIME in aspects:
@@ -124,11 +121,11 @@ def _lines(
             language=language,
         )
         when = when_text(conference, ctx.tz, language)
-        lines.append(t(language, "change.moved", when=when, before=old, **name))
+        lines.append(ctx.t("change.moved", when=when, before=old, **name))
     if PLACE in aspects:
         old_place = ", ".join(before[key] for key in _PLACE_KEYS if before[key]) or "–"
         where = where_text(conference, language)
-        lines.append(t(language, "change.relocated", where=where, before=old_place, **name))
+        lines.append(ctx.t("change.relocated", where=where, before=old_place, **name))
     if ONLINE in aspects:
-        lines.append(t(language, "change.online", link=conference.online_url, **name))
+        lines.append(ctx.t("change.online", link=conference.online_url, **name))
     return lines

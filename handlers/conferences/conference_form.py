@@ -69,9 +69,9 @@ def _form_reply(ctx: Context, context: str, intro: str, values: Mapping[str, str
         for name in _FIELDS
         if not (context and name == "slug")  # the short name is kept when editing
     )
-    title = t(language, "cf.title_edit" if context else "cf.title_new")
+    title = ctx.t("cf.title_edit" if context else "cf.title_new")
     action = EDIT_ACTION if context else NEW_ACTION
-    form = Form(FORM_ID, action, title, t(language, "cf.submit"), context, intro, fields)
+    form = Form(FORM_ID, action, title, ctx.t("cf.submit"), context, intro, fields)
     return Reply(intro, form=form, language=language)
 
 
@@ -153,7 +153,7 @@ def cancel_confirmed(ctx: Context, slug: str) -> Reply:
 
 def _find(ctx: Context, slug: str, command: str) -> Conference | Reply:
     if not slug.strip():
-        return _say(ctx, "cf.usage", command=ctx.prefix, subcommand=command, slug="rk30-2027-jena")
+        return _say(ctx, "cf.usage", subcommand=command, slug="rk30-2027-jena")
     conference = get_conference(ctx.session, slug.strip())
     return conference or _say(ctx, "cf.unknown", slug=slug.strip())
 

@@ -28,15 +28,15 @@ def overview(ctx: Context, _argument: str = "") -> Reply:
     language = ctx.language
     moment = f"{format_day(ctx.now, ctx.tz, language)}, {format_clock(ctx.now, ctx.tz, language)}"
     conferences = upcoming_conferences(ctx.session, ctx.now)[:CONFERENCE_LIMIT]
-    lead = t(language, "ov.title", moment=moment)
+    lead = ctx.t("ov.title", moment=moment)
     if not conferences:
-        lead += "\n" + t(language, "ov.none")
+        lead += "\n" + ctx.t("ov.none")
     held = held_offers(ctx.session, [c.id for c in conferences])
     cards = tuple(_conference_card(ctx, c, held.get(c.id, 0)) for c in conferences)
     return Reply(
         lead,
         cards=(*cards, *_announcement_cards(ctx)),
-        notes=(t(language, "ov.commands"),),
+        notes=(ctx.t("ov.commands"),),
         language=language,
     )
 
@@ -44,18 +44,18 @@ def overview(ctx: Context, _argument: str = "") -> Reply:
 def _conference_card(ctx: Context, conference: Conference, held: int) -> Card:
     language = ctx.language
     fields = (
-        (t(language, "ov.when"), when_text(conference, ctx.tz, language)),
-        (t(language, "ov.seats"), _seats(ctx, conference, held)),
+        (ctx.t("ov.when"), when_text(conference, ctx.tz, language)),
+        (ctx.t("ov.seats"), _seats(ctx, conference, held)),
         *_held_field(ctx, conference, held),
-        (t(language, "ov.waiting"), str(conference.waitlisted_count)),
-        (t(language, "ov.registration"), _state(ctx, conference)),
-        (t(language, "ov.window"), _window(ctx, conference)),
+        (ctx.t("ov.waiting"), str(conference.waitlisted_count)),
+        (ctx.t("ov.registration"), _state(ctx, conference)),
+        (ctx.t("ov.window"), _window(ctx, conference)),
     )
     slug = conference.slug
     buttons = (
-        Button(t(language, "ov.participants"), PARTICIPANTS_ACTION, slug),
-        Button(t(language, "ov.edit"), EDIT_ACTION, slug),
-        Button(t(language, "ov.cancel"), ASK_CANCEL_ACTION, slug),
+        Button(ctx.t("ov.participants"), PARTICIPANTS_ACTION, slug),
+        Button(ctx.t("ov.edit"), EDIT_ACTION, slug),
+        Button(ctx.t("ov.cancel"), ASK_CANCEL_ACTION, slug),
     )
     return Card(f"{conference.title} ({slug})", fields=fields, buttons=buttons)
 
@@ -97,12 +97,11 @@ def _window(ctx: Context, conference: Conference) -> str:
 
 
 def _announcement_cards(ctx: Context) -> tuple[Card, ...]:
-    language = ctx.language
     recent = recent_announcements(ctx.session, limit=ANNOUNCEMENT_LIMIT)
-    announce = Button(t(language, "ov.announce"), "new_announcement", "")
+    announce = Button(ctx.t("ov.announce"), "new_announcement", "")
     heading = Card(
-        t(language, "ov.announcements"),
-        body="" if recent else t(language, "ov.no_announcements"),
+        ctx.t("ov.announcements"),
+        body="" if recent else ctx.t("ov.no_announcements"),
         buttons=(announce,),
     )
     return (heading, *(_announcement_card(ctx, a) for a in recent))
@@ -113,9 +112,9 @@ def _announcement_card(ctx: Context, announcement: Announcement) -> Card:
     when = format_short_day(announcement.send_at, ctx.tz, language)
     counts = outcome_counts(messages_of_announcement(ctx.session, announcement.id))
     delivery = (
-        t(language, "ov.scheduled")
+        ctx.t("ov.scheduled")
         if announcement.status == SCHEDULED
-        else t(language, "ov.delivery", sent=counts[SENT], failed=counts[FAILED],
+        else ctx.t("ov.delivery", sent=counts[SENT], failed=counts[FAILED],
                skipped=counts[SKIPPED])
     )  # fmt: skip
     audience = _audience(ctx, announcement)

@@ -163,18 +163,17 @@ def similar_reply(ctx: Context, solution_id: str) -> Reply:
 
 def solution_card(ctx: Context, document: Document) -> Card:
     """A solution as a card: municipality, status, topics, summary, contact, source."""
-    language = ctx.language
     fields = [
-        (t(language, "kb.field_municipality"), document.municipality),
-        (t(language, "kb.field_status"), t(language, f"status.{document.status}")),
+        (ctx.t("kb.field_municipality"), document.municipality),
+        (ctx.t("kb.field_status"), ctx.t(f"status.{document.status}")),
     ]
     if document.topics:
-        fields.append((t(language, "kb.field_topics"), ", ".join(document.topics)))
+        fields.append((ctx.t("kb.field_topics"), ", ".join(document.topics)))
     if document.contact_hint:
-        fields.append((t(language, "kb.field_contact"), document.contact_hint))
-    buttons = [Button(t(language, "kb.similar_button"), SIMILAR_ACTION, document.id)]
+        fields.append((ctx.t("kb.field_contact"), document.contact_hint))
+    buttons = [Button(ctx.t("kb.similar_button"), SIMILAR_ACTION, document.id)]
     if ctx.is_organizer:
-        buttons.append(Button(t(language, "kb.edit_button"), EDIT_ACTION, document.id))
+        buttons.append(Button(ctx.t("kb.edit_button"), EDIT_ACTION, document.id))
     return Card(
         title=document.title,
         fields=tuple(fields),

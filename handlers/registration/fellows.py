@@ -107,21 +107,19 @@ def fellows_reply(ctx: Context, conference: Conference, wanted: Wanted) -> Reply
     values = names(conference, language).as_values()
     own = find_registration(ctx.session, conference.id, ctx.user_id)
     if own is None or own.status not in (CONFIRMED, OFFERED):
-        text = t(
-            language, "fellows.not_registered", command=ctx.prefix, slug=conference.slug, **values
-        )
+        text = ctx.t("fellows.not_registered", slug=conference.slug, **values)
         return Reply(text, language=language)
     shown = _matching(
         ctx, visible_participants(ctx.session, conference.id, besides=ctx.user_id), wanted
     )
     lines = [_line(r) for r in shown[:LIST_LIMIT]]
     if len(shown) > LIST_LIMIT:
-        lines.append(t(language, "fellows.more", count=len(shown) - LIST_LIMIT))
+        lines.append(ctx.t("fellows.more", count=len(shown) - LIST_LIMIT))
     head = "fellows.list" if shown else "fellows.nobody"
-    text = t(language, head, filter=_filter_text(language, wanted), **values)
-    notes = [t(language, "fellows.only_consenting")]
+    text = ctx.t(head, filter=_filter_text(language, wanted), **values)
+    notes = [ctx.t("fellows.only_consenting")]
     if own.visible_since is None:
-        notes.append(t(language, "fellows.you_hidden", command=ctx.prefix, slug=conference.slug))
+        notes.append(ctx.t("fellows.you_hidden", slug=conference.slug))
     return Reply("\n".join([text, *lines]), notes=tuple(notes), language=language)
 
 

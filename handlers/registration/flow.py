@@ -84,20 +84,20 @@ def registration_form(ctx: Context, conference: Conference) -> Reply:
         return refusal
     language = ctx.language
     values = names(conference, language).as_values()
-    intro = t(language, "reg.form_intro", when=when_text(conference, ctx.tz, language), **values)
+    intro = ctx.t("reg.form_intro", when=when_text(conference, ctx.tz, language), **values)
     fields = (
-        FormField("name", t(language, "reg.field_name"), max_length=LIMITS["name"]),
+        FormField("name", ctx.t("reg.field_name"), max_length=LIMITS["name"]),
         FormField(
             "municipality",
-            t(language, "reg.field_municipality"),
+            ctx.t("reg.field_municipality"),
             kind="municipality",
-            hint=t(language, "reg.hint_municipality"),
+            hint=ctx.t("reg.hint_municipality"),
             max_length=LIMITS["municipality"],
         ),
-        FormField("role", t(language, "reg.field_role"), max_length=LIMITS["role"]),
+        FormField("role", ctx.t("reg.field_role"), max_length=LIMITS["role"]),
         FormField(
             "notes",
-            t(language, "reg.field_notes"),
+            ctx.t("reg.field_notes"),
             kind="multiline",
             required=False,
             max_length=LIMITS["notes"],
@@ -105,16 +105,16 @@ def registration_form(ctx: Context, conference: Conference) -> Reply:
         visibility_field(ctx),
         FormField(
             "consent",
-            t(language, "reg.field_consent"),
+            ctx.t("reg.field_consent"),
             kind="consent",
-            hint=t(language, "reg.consent_text", days=ctx.purge_after_days, command=ctx.prefix),
+            hint=ctx.t("reg.consent_text", days=ctx.purge_after_days),
         ),
     )
     form = Form(
         FORM_ID,
         "register",
-        t(language, "reg.form_title"),
-        t(language, "reg.form_submit"),
+        ctx.t("reg.form_title"),
+        ctx.t("reg.form_submit"),
         conference.slug,
         intro,
         fields,
@@ -131,7 +131,7 @@ def _closed(ctx: Context, conference: Conference) -> Reply | None:
     opens = format_day(conference.registration_opens_at or ctx.now, ctx.tz, language)
     deadline = format_day(conference.registration_deadline or ctx.now, ctx.tz, language)
     values = names(conference, language).as_values()
-    text = t(language, problem, opens=opens, deadline=deadline, **values)
+    text = ctx.t(problem, opens=opens, deadline=deadline, **values)
     if problem in ("reg.closed", "reg.not_yet") and conference.cancelled_at is None:
         return Reply(text, cards=(registration_offer(ctx, conference),), language=language)
     return Reply(text, language=language)
@@ -204,18 +204,18 @@ def confirmation(
     language = ctx.language
     values = names(conference, language).as_values()
     when = when_text(conference, ctx.tz, language)
-    cancel_hint = t(language, "reg.cancel_hint", slug=conference.slug, command=ctx.prefix)
+    cancel_hint = ctx.t("reg.cancel_hint", slug=conference.slug)
     if status != CONFIRMED:
-        text = t(language, "reg.waitlisted", position=position, **values)
+        text = ctx.t("reg.waitlisted", position=position, **values)
         return Reply(text, notes=(cancel_hint,), language=language)
-    text = t(language, key or "reg.confirmed", when=when, **values)
+    text = ctx.t(key or "reg.confirmed", when=when, **values)
     ics = registration_ics(
         conference, registration_id=registration_id, now=ctx.now, tz=ctx.tz, language=language
     )
     return Reply(
         text,
         cards=(conference_card(conference, ctx.tz, language),),
-        notes=(t(language, "reg.calendar_note"), cancel_hint),
+        notes=(ctx.t("reg.calendar_note"), cancel_hint),
         attachments=(ics,),
         language=language,
     )

@@ -9,7 +9,6 @@ from handlers.dates import format_clock, format_day
 from handlers.registration.flow import confirmation
 from handlers.registration.my_cards import ACCEPT_ACTION
 from handlers.replies import Button, Card, Reply
-from handlers.texts import t
 from storage.conferences import get_conference
 from storage.models import Conference, OutboxMessage
 from storage.registrations import (
@@ -37,10 +36,10 @@ def seat_offer_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     until = f"{format_day(expires, ctx.tz, language)}, {format_clock(expires, ctx.tz, language)}"
     values = names(conference, language).as_values()
     buttons = (
-        Button(t(language, "offer.accept"), ACCEPT_ACTION, conference.slug, primary=True),
-        Button(t(language, "offer.decline"), "cancel_registration", conference.slug),
+        Button(ctx.t("offer.accept"), ACCEPT_ACTION, conference.slug, primary=True),
+        Button(ctx.t("offer.decline"), "cancel_registration", conference.slug),
     )
-    text = t(language, "offer.text", until=until, **values)
+    text = ctx.t("offer.text", until=until, **values)
     return Reply(text, cards=(Card("", buttons=buttons),), language=language)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.replies import FormField
-from handlers.texts import t
 
 VISIBLE, YES, NO = "visible", "yes", "no"
 
@@ -12,12 +11,11 @@ VISIBLE, YES, NO = "visible", "yes", "no"
 def visibility_field(ctx: Context) -> FormField:
     """A voluntary yes/no (no answer means no): the wording says who sees what, and how to
     take it back, so that the consent is informed and explicit."""
-    language = ctx.language
     return FormField(
         VISIBLE,
-        t(language, "vis.field"),
+        ctx.t("vis.field"),
         kind="choice",
         required=False,
-        hint=t(language, "vis.consent_text", command=ctx.prefix),
-        options=((YES, t(language, "vis.yes")), (NO, t(language, "vis.no"))),
+        hint=ctx.t("vis.consent_text"),
+        options=((YES, ctx.t("vis.yes")), (NO, ctx.t("vis.no"))),
     )

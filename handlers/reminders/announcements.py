@@ -13,7 +13,6 @@ from handlers.context import Context
 from handlers.dates import format_clock, format_day
 from handlers.reminders.schedule_times import parse_when
 from handlers.replies import Button, Card, Form, FormErrors, FormField, Reply
-from handlers.texts import t
 from storage.announcements import (
     AUDIENCES,
     CANCELLED,
@@ -77,32 +76,30 @@ def _split_text(argument: str) -> tuple[str, str]:
 def announcement_form(ctx: Context) -> Reply:
     """The organizer's form: audience, text and when to send."""
     language = ctx.language
-    options = [("channel", t(language, "ann.audience_channel"))]
+    options = [("channel", ctx.t("ann.audience_channel"))]
     for conference in upcoming_conferences(ctx.session, ctx.now)[:45]:
         options += [
             (
                 f"registrants:{conference.slug}",
-                t(language, "ann.audience_registrants", title=conference.title),
+                ctx.t("ann.audience_registrants", title=conference.title),
             ),
             (
                 f"waitlist:{conference.slug}",
-                t(language, "ann.audience_waitlist", title=conference.title),
+                ctx.t("ann.audience_waitlist", title=conference.title),
             ),
         ]
     fields = (
-        FormField("text", t(language, "ann.field_text"), kind="multiline", max_length=3000),
-        FormField(
-            "audience", t(language, "ann.field_audience"), kind="choice", options=tuple(options)
-        ),
-        FormField("room", t(language, "ann.field_room"), required=False, max_length=255),
-        FormField("when", t(language, "ann.field_when"), required=False, max_length=100),
+        FormField("text", ctx.t("ann.field_text"), kind="multiline", max_length=3000),
+        FormField("audience", ctx.t("ann.field_audience"), kind="choice", options=tuple(options)),
+        FormField("room", ctx.t("ann.field_room"), required=False, max_length=255),
+        FormField("when", ctx.t("ann.field_when"), required=False, max_length=100),
     )
-    intro = t(language, "ann.intro")
+    intro = ctx.t("ann.intro")
     form = Form(
         FORM_ID,
         OPEN_ACTION,
-        t(language, "ann.form_title"),
-        t(language, "ann.form_submit"),
+        ctx.t("ann.form_title"),
+        ctx.t("ann.form_submit"),
         "",
         intro,
         fields,
@@ -146,15 +143,15 @@ def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str)
     language = ctx.language
     conference: Conference | None = None
     if audience == "channel" and not (ctx.announcement_channel or ctx.announcement_room):
-        return Reply(t(language, "ann.no_channel"), language=language)
+        return Reply(ctx.t("ann.no_channel"), language=language)
     if audience == "room" and not is_matrix_room(target):
-        return Reply(t(language, "ann.bad_room", room=target), language=language)
+        return Reply(ctx.t("ann.bad_room", room=target), language=language)
     if audience in ("registrants", "waitlist"):
         conference = lookup_conference(
             all_conferences(ctx.session), target, now=ctx.now, tz=ctx.tz
         ).conference
         if conference is None:
-            return Reply(t(language, "reg.unknown", query=target), language=language)
+            return Reply(ctx.t("reg.unknown", query=target), language=language)
     problem = _when_problem(ctx, when)
     if problem:
         return Reply(problem, language=language)
@@ -170,8 +167,7 @@ def _schedule(ctx: Context, *, text: str, audience: str, target: str, when: str)
         room=target if audience == "room" else None,
     )
     return Reply(
-        t(
-            language,
+        ctx.t(
             "ann.scheduled",
             when=_moment(ctx, send_at),
             text=text[:80],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from handlers.conferences.cards import when_text
 from handlers.context import Context
 from handlers.replies import Card, Reply
-from handlers.texts import t, tn
+from handlers.texts import tn
 from storage.conferences import upcoming_conferences
 from storage.models import OutboxMessage
 from storage.outbox import plan
@@ -30,11 +30,11 @@ def digest_reply(ctx: Context) -> Reply:
     language = ctx.language
     upcoming = [c for c in upcoming_conferences(ctx.session, ctx.now) if c.registration_open]
     if not upcoming:
-        return Reply(t(language, "digest.none"), language=language)
+        return Reply(ctx.t("digest.none"), language=language)
     cards = []
     for conference in upcoming[:10]:
         free = (
-            t(language, "digest.unlimited")
+            ctx.t("digest.unlimited")
             if conference.capacity is None
             else _free_seats(language, conference.capacity - conference.confirmed_count)
         )
@@ -42,12 +42,12 @@ def digest_reply(ctx: Context) -> Reply:
             Card(
                 conference.title,
                 (
-                    (t(language, "field.when"), when_text(conference, ctx.tz, language)),
-                    (t(language, "reg.field_status"), free),
+                    (ctx.t("field.when"), when_text(conference, ctx.tz, language)),
+                    (ctx.t("reg.field_status"), free),
                 ),
             )
         )
-    return Reply(t(language, "digest.title"), cards=tuple(cards), language=language)
+    return Reply(ctx.t("digest.title"), cards=tuple(cards), language=language)
 
 
 def plan_digest(ctx: Context) -> bool:

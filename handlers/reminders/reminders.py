@@ -13,7 +13,6 @@ from handlers.context import Context
 from handlers.notify.wishes import new_conference_offer
 from handlers.reminders.schedule_times import QuietHours, offset_minutes, reminder_due
 from handlers.replies import Reply
-from handlers.texts import t
 from storage.models import Conference, OutboxMessage
 from storage.outbox import plan, planned_keys
 from storage.registrations import ACTIVE, WAITLISTED, find_registration, waitlist_position
@@ -81,8 +80,7 @@ def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     left = format_timedelta(
         conference.starts_at - ctx.now, threshold=1, add_direction=True, locale=language
     )
-    text = t(
-        language,
+    text = ctx.t(
         "rem.text",
         left=left,
         when=when_text(conference, ctx.tz, language),
@@ -91,8 +89,8 @@ def reminder_reply(ctx: Context, message: OutboxMessage) -> Reply | str:
     )
     position = waitlist_position(ctx.session, registration)
     if position is not None:
-        text += t(language, "rem.waitlist", position=position)
-    cancel = t(language, "rem.cancel", slug=conference.slug, command=ctx.prefix)
+        text += ctx.t("rem.waitlist", position=position)
+    cancel = ctx.t("rem.cancel", slug=conference.slug)
     return Reply(text, notes=(cancel,), language=language)
 
 
